@@ -1,0 +1,7 @@
+package com.example.serverless.todo.api;
+
+import java.net.URI;
+import java.time.Instant;
+
+public record DownloadView(URI downloadUrl, Instant expiresAt) {
+}

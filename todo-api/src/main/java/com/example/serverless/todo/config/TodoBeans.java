@@ -1,0 +1,43 @@
+package com.example.serverless.todo.config;
+
+import com.example.serverless.todo.domain.AttachmentUrls;
+import com.example.serverless.todo.domain.PageCursors;
+import com.example.serverless.todo.domain.TimeOrderedIds;
+import com.example.serverless.todo.domain.TodoService;
+import com.example.serverless.todo.domain.TodoStore;
+import com.example.serverless.todo.store.DynamoDbTodoStore;
+import com.example.serverless.todo.store.S3AttachmentUrls;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** Wires the plain-Java domain to its AWS implementations; the SDK clients come from the Quarkus extensions. */
+public class TodoBeans {
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @ApplicationScoped
+    TodoStore todoStore(DynamoDbClient dynamoDb, TodoConfig config) {
+        return new DynamoDbTodoStore(dynamoDb, config.tableName());
+    }
+
+    @Produces
+    @ApplicationScoped
+    AttachmentUrls attachmentUrls(S3Presigner presigner, TodoConfig config) {
+        return new S3AttachmentUrls(presigner, config.attachmentsBucket(), config.attachmentUrlValidity());
+    }
+
+    @Produces
+    @ApplicationScoped
+    TodoService todoService(TodoStore store, AttachmentUrls attachmentUrls, TodoConfig config, Clock clock) {
+        return new TodoService(store, attachmentUrls, new PageCursors(config.cursorSecret()),
+                new TimeOrderedIds(clock), clock, config.idempotencyWindow());
+    }
+}

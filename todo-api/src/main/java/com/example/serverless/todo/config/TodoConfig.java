@@ -1,0 +1,31 @@
+package com.example.serverless.todo.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Everything the todo API reads from its environment (the SAM template sets the TODO_* variables). */
+@ConfigMapping(prefix = "todo")
+public interface TodoConfig {
+
+    /** TODO_TABLE_NAME */
+    String tableName();
+
+    /** TODO_ATTACHMENTS_BUCKET */
+    String attachmentsBucket();
+
+    /** TODO_CURSOR_SECRET: signs pagination cursors; at least 32 characters. */
+    String cursorSecret();
+
+    /** How long a presigned attachment URL stays valid. */
+    @WithDefault("PT15M")
+    Duration attachmentUrlValidity();
+
+    /** How long an Idempotency-Key is remembered. */
+    @WithDefault("PT24H")
+    Duration idempotencyWindow();
+
+    /** Request bodies larger than this are refused with 413 before they are parsed. */
+    @WithDefault("65536")
+    int maxRequestBytes();
+}

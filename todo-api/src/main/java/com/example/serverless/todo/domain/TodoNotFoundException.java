@@ -1,0 +1,9 @@
+package com.example.serverless.todo.domain;
+
+/** No such todo for this caller: also what another user's todo looks like, so existence never leaks. */
+public class TodoNotFoundException extends RuntimeException {
+
+    public TodoNotFoundException(String todoId) {
+        super("No todo " + todoId);
+    }
+}
