@@ -2,6 +2,7 @@ package com.example.serverless.todo.api;
 
 import com.example.serverless.todo.config.TodoConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,8 @@ public class JsonBodies {
             return null;
         }
         try {
-            return mapper.readTree(body);
+            // readTree alone stops after the first value: "{...} trailing" must be refused, not half-read.
+            return mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
@@ -36,11 +38,4 @@ public class JsonBodies {
         }
     }
 
-    public <T> T value(byte[] body, Class<T> type) throws JsonProcessingException {
-        JsonNode tree = tree(body);
-        if (tree == null || !tree.isObject()) {
-            throw new com.example.serverless.todo.domain.ValidationException("body", "must be a JSON object");
-        }
-        return mapper.treeToValue(tree, type);
-    }
 }

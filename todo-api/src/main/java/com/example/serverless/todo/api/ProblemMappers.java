@@ -1,7 +1,6 @@
 package com.example.serverless.todo.api;
 
 import com.example.serverless.todo.domain.BadCursorException;
-import com.example.serverless.todo.domain.FieldError;
 import com.example.serverless.todo.domain.IdempotencyConflictException;
 import com.example.serverless.todo.domain.PreconditionFailedException;
 import com.example.serverless.todo.domain.PreconditionRequiredException;
@@ -11,7 +10,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -32,13 +30,6 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> malformedJson(JsonProcessingException e) {
-        String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? mapping.getPath().get(mapping.getPath().size() - 1).getFieldName()
-                : null;
-        if (field != null) {
-            return respond(problem("validation", "The request has invalid fields", 400, "See errors for each field")
-                    .withErrors(List.of(new FieldError(field, "has the wrong type or is not a known field"))));
-        }
         return respond(problem("malformed-json", "The request body is not valid JSON", 400,
                 "The body could not be parsed as JSON"));
     }

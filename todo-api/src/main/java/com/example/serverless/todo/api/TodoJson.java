@@ -1,5 +1,6 @@
 package com.example.serverless.todo.api;
 
+import com.example.serverless.todo.domain.AttachmentRequest;
 import com.example.serverless.todo.domain.FieldError;
 import com.example.serverless.todo.domain.TodoPatch;
 import com.example.serverless.todo.domain.TodoPatch.FieldChange;
@@ -16,29 +17,21 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads a todo body (POST, PUT, or a merge patch) into a {@link TodoPatch}, checking JSON types field by
- * field so every mistake is reported at once, with its field name. Unknown fields are refused: a typo such
- * as {@code "titel"} must not be silently ignored.
+ * Reads request bodies, checking JSON types field by field so every mistake is reported at once, with its
+ * field name. Unknown fields are refused: a typo such as {@code "titel"} must not be silently ignored.
  */
 final class TodoJson {
 
     private static final Set<String> FIELDS = Set.of("title", "description", "dueDate", "tags", "status");
+    private static final Set<String> ATTACHMENT_FIELDS = Set.of("fileName", "contentType", "size");
 
     private TodoJson() {
     }
 
+    /** A todo body (POST, PUT, or a merge patch). */
     static TodoPatch read(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new ValidationException("body", "must be a JSON object");
-        }
-        ObjectNode object = (ObjectNode) body;
-        List<FieldError> errors = new ArrayList<>();
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                errors.add(new FieldError(name, "is not a known field"));
-            }
-        }
+        ObjectNode object = object(body);
+        List<FieldError> errors = unknownFields(object, FIELDS);
         TodoPatch patch = new TodoPatch(
                 change(object, "title", errors, TodoJson::text),
                 change(object, "description", errors, TodoJson::text),
@@ -49,6 +42,49 @@ final class TodoJson {
             throw new ValidationException(errors);
         }
         return patch;
+    }
+
+    /** The body of POST /todos/{id}/attachments; the domain then checks the values. */
+    static AttachmentRequest readAttachment(JsonNode body) {
+        ObjectNode object = object(body);
+        List<FieldError> errors = unknownFields(object, ATTACHMENT_FIELDS);
+        String fileName = required(object, "fileName", errors, TodoJson::text);
+        String contentType = required(object, "contentType", errors, TodoJson::text);
+        Long size = required(object, "size", errors, TodoJson::wholeNumber);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new AttachmentRequest(fileName, contentType, size);
+    }
+
+    private static ObjectNode object(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new ValidationException("body", "must be a JSON object");
+        }
+        return (ObjectNode) body;
+    }
+
+    private static List<FieldError> unknownFields(ObjectNode object, Set<String> known) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                errors.add(new FieldError(name, "is not a known field"));
+            }
+        }
+        return errors;
+    }
+
+    private static <T> T required(ObjectNode object, String field, List<FieldError> errors,
+            Function<JsonNode, T> reader) {
+        FieldChange<T> change = change(object, field, errors, reader);
+        if (change instanceof FieldChange.Set<T> set) {
+            return set.value();
+        }
+        if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+            errors.add(new FieldError(field, "is required"));
+        }
+        return null;
     }
 
     private static <T> FieldChange<T> change(ObjectNode object, String field, List<FieldError> errors,
@@ -73,6 +109,13 @@ final class TodoJson {
             throw new IllegalArgumentException("must be a string");
         }
         return node.textValue();
+    }
+
+    private static Long wholeNumber(JsonNode node) {
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw new IllegalArgumentException("must be a whole number");
+        }
+        return node.longValue();
     }
 
     private static LocalDate date(JsonNode node) {

@@ -1,6 +1,5 @@
 package com.example.serverless.todo.api;
 
-import com.example.serverless.todo.domain.AttachmentRequest;
 import com.example.serverless.todo.domain.IdempotencyKey;
 import com.example.serverless.todo.domain.IfMatch;
 import com.example.serverless.todo.domain.Page;
@@ -25,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -76,19 +76,19 @@ public class TodoResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RestResponse<TodoView> replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+    public RestResponse<TodoView> replace(@PathParam("id") String id, @HeaderParam("If-Match") List<String> ifMatch,
             byte[] body) throws JsonProcessingException {
         String owner = caller.id();
-        return withEtag(todos.replace(owner, id, IfMatch.parse(ifMatch), TodoJson.read(bodies.tree(body)).asNew(null)));
+        return withEtag(todos.replace(owner, id, IfMatch.parse(joined(ifMatch)), TodoJson.read(bodies.tree(body)).asNew(null)));
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
-    public RestResponse<TodoView> patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+    public RestResponse<TodoView> patch(@PathParam("id") String id, @HeaderParam("If-Match") List<String> ifMatch,
             byte[] body) throws JsonProcessingException {
         String owner = caller.id();
-        return withEtag(todos.patch(owner, id, IfMatch.parse(ifMatch), TodoJson.read(bodies.tree(body))));
+        return withEtag(todos.patch(owner, id, IfMatch.parse(joined(ifMatch)), TodoJson.read(bodies.tree(body))));
     }
 
     @DELETE
@@ -103,9 +103,7 @@ public class TodoResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public RestResponse<UploadView> attach(@PathParam("id") String id, byte[] body) throws JsonProcessingException {
         String owner = caller.id();
-        AttachmentInput input = bodies.value(body, AttachmentInput.class);
-        UploadTicket ticket = todos.attach(owner, id,
-                new AttachmentRequest(input.fileName(), input.contentType(), input.size()));
+        UploadTicket ticket = todos.attach(owner, id, TodoJson.readAttachment(bodies.tree(body)));
         PresignedUrl upload = ticket.upload();
         return RestResponse.ResponseBuilder
                 .<UploadView>created(URI.create("/todos/" + id + "/attachments/" + ticket.attachment().id()))
@@ -120,6 +118,11 @@ public class TodoResource {
     public DownloadView download(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
         PresignedUrl download = todos.download(caller.id(), id, attachmentId);
         return new DownloadView(download.url(), download.expiresAt());
+    }
+
+    /** A header sent as one comma-separated value may reach us split into several. */
+    private static String joined(List<String> values) {
+        return values == null || values.isEmpty() ? null : String.join(",", values);
     }
 
     private static RestResponse<TodoView> withEtag(Todo todo) {
