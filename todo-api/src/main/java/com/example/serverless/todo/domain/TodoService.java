@@ -7,10 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The MyTodoList rules: every todo belongs to one owner, and every change is checked against its version. */
 public class TodoService {
+
+    private static final int MAX_ATTEMPTS_FOR_UNCONDITIONAL_CHANGES = 3;
 
     private final TodoStore store;
     private final AttachmentUrls attachmentUrls;
@@ -82,7 +86,7 @@ public class TodoService {
         String key = "users/" + ownerId + "/todos/" + todoId + "/" + attachmentId + "/" + request.fileName();
         Attachment attachment = new Attachment(attachmentId, key, request.fileName(), request.contentType(),
                 request.size());
-        Todo todo = change(ownerId, todoId, new IfMatch(true, java.util.List.of()),
+        Todo todo = changeRetryingLostRaces(ownerId, todoId,
                 current -> current.withAttachment(attachment, clock.instant()));
         return new UploadTicket(todo, attachment,
                 attachmentUrls.upload(key, request.contentType(), request.size()));
@@ -94,8 +98,25 @@ public class TodoService {
         return attachmentUrls.download(attachment.key());
     }
 
+    /**
+     * For changes the caller did not make conditional (adding an attachment names no version): a write that
+     * lost a race is simply applied again to the newer version, a bounded number of times.
+     */
+    private Todo changeRetryingLostRaces(String ownerId, String todoId, UnaryOperator<Todo> changeOf) {
+        IfMatch anyVersion = new IfMatch(true, List.of());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return change(ownerId, todoId, anyVersion, changeOf);
+            } catch (PreconditionFailedException lostRace) {
+                if (attempt == MAX_ATTEMPTS_FOR_UNCONDITIONAL_CHANGES) {
+                    throw lostRace;
+                }
+            }
+        }
+    }
+
     private Todo change(String ownerId, String todoId, IfMatch ifMatch,
-            java.util.function.UnaryOperator<Todo> changeOf) {
+            UnaryOperator<Todo> changeOf) {
         if (ifMatch == null) {
             throw new PreconditionRequiredException();
         }
@@ -115,6 +136,7 @@ public class TodoService {
 
     private static String hash(TodoFields fields) {
         try {
+            // A record's toString lists every component by name: a stable description of the request.
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(fields.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
