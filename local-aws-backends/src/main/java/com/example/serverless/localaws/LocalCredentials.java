@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * The fixed credentials and region every local backend accepts (DynamoDB Local wants key ids of letters and
  * digits only), and the Quarkiverse client settings
- * that point one SDK client ({@code quarkus.<client>.*}) at a local endpoint.
+ * that point one SDK client ({@code quarkus.<client>.*}) at a local endpoint. Dev Services are build-time
+ * settings: each module turns them off in its application.properties ({@code quarkus.devservices.enabled=false}).
  */
 public final class LocalCredentials {
 
@@ -22,7 +23,6 @@ public final class LocalCredentials {
                 "quarkus." + client + ".aws.region", REGION,
                 "quarkus." + client + ".aws.credentials.type", "static",
                 "quarkus." + client + ".aws.credentials.static-provider.access-key-id", ACCESS_KEY_ID,
-                "quarkus." + client + ".aws.credentials.static-provider.secret-access-key", SECRET_ACCESS_KEY,
-                "quarkus." + client + ".devservices.enabled", "false");
+                "quarkus." + client + ".aws.credentials.static-provider.secret-access-key", SECRET_ACCESS_KEY);
     }
 }
