@@ -1,0 +1,110 @@
+package com.example.serverless.metadata.handler;
+
+import com.example.serverless.metadata.domain.ObjectEvent;
+import com.example.serverless.metadata.domain.ObjectEvent.Change;
+import com.example.serverless.metadata.domain.Sequencer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the S3 event notification JSON that S3 puts in an SQS message body. Only the fields the index needs are
+ * read; anything else (eventVersion 2.1 to 2.3, userIdentity, responseElements) is ignored.
+ */
+final class S3NotificationParser {
+
+    private static final String TEST_EVENT = "s3:TestEvent";
+
+    private final ObjectMapper json;
+
+    S3NotificationParser(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** @throws MalformedNotificationException when the body is not a notification this function handles */
+    S3Notification parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new MalformedNotificationException("empty message body");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new MalformedNotificationException("message body is not JSON", e);
+        }
+        if (!root.isObject()) {
+            throw new MalformedNotificationException("message body is not a JSON object");
+        }
+        if (TEST_EVENT.equals(root.path("Event").asText(null))) {
+            return new S3Notification.TestEvent(root.path("Bucket").asText(null));
+        }
+        JsonNode records = root.get("Records");
+        if (records == null || !records.isArray() || records.isEmpty()) {
+            throw new MalformedNotificationException("not an S3 event notification: no Records");
+        }
+        List<ObjectEvent> events = new ArrayList<>(records.size());
+        for (JsonNode record : records) {
+            events.add(objectEvent(record));
+        }
+        return new S3Notification.ObjectEvents(events);
+    }
+
+    private static ObjectEvent objectEvent(JsonNode record) {
+        String eventName = text(record, "eventName");
+        Change change;
+        if (eventName.startsWith("ObjectCreated:")) {
+            change = Change.CREATED;
+        } else if (eventName.startsWith("ObjectRemoved:")) {
+            change = Change.REMOVED;
+        } else {
+            throw new MalformedNotificationException("event type " + eventName + " is not followed by the index");
+        }
+        JsonNode s3 = record.path("s3");
+        String bucket = text(s3.path("bucket"), "name");
+        String key = objectKey(text(s3.path("object"), "key"));
+        Sequencer sequencer;
+        try {
+            sequencer = new Sequencer(text(s3.path("object"), "sequencer"));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedNotificationException("bad sequencer: " + e.getMessage(), e);
+        }
+        Instant eventTime;
+        try {
+            eventTime = Instant.parse(text(record, "eventTime"));
+        } catch (DateTimeParseException e) {
+            throw new MalformedNotificationException("bad eventTime", e);
+        }
+        try {
+            return new ObjectEvent(change, eventName, bucket, key, sequencer, eventTime);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedNotificationException(e.getMessage(), e);
+        }
+    }
+
+    /** S3 URL-encodes keys in notifications as an HTML form does: '+' is a space, %XX are UTF-8 bytes. */
+    private static String objectKey(String encoded) {
+        try {
+            String key = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+            if (key.isEmpty()) {
+                throw new MalformedNotificationException("empty object key");
+            }
+            return key;
+        } catch (IllegalArgumentException e) {
+            throw new MalformedNotificationException("object key is not URL-encoded", e);
+        }
+    }
+
+    private static String text(JsonNode parent, String field) {
+        JsonNode value = parent.get(field);
+        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+            throw new MalformedNotificationException("missing or non-text field " + field);
+        }
+        return value.asText();
+    }
+}
