@@ -1,0 +1,98 @@
+package com.example.serverless.blog.config;
+
+import com.example.serverless.blog.domain.DeliveryLedger;
+import com.example.serverless.blog.domain.EmailRenderer;
+import com.example.serverless.blog.domain.Mailer;
+import com.example.serverless.blog.domain.PostNotifier;
+import com.example.serverless.blog.domain.Sleeper;
+import com.example.serverless.blog.domain.SubscriberStore;
+import com.example.serverless.blog.domain.ThrottledSendRetry;
+import com.example.serverless.blog.domain.UnsubscribeTokens;
+import com.example.serverless.blog.store.DynamoDbDeliveryLedger;
+import com.example.serverless.blog.store.DynamoDbSubscriberStore;
+import com.example.serverless.blog.store.SesV2Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
+
+/**
+ * Wires the plain-Java domain to DynamoDB (client from the Quarkiverse extension) and SES v2 (no extension
+ * exists: the one producer of the SES client is here).
+ */
+public class BlogBeans {
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Lambda's credentials from its environment; tests replace this bean with the local ones. */
+    @Produces
+    @ApplicationScoped
+    AwsCredentialsProvider sesCredentials() {
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    @Produces
+    @ApplicationScoped
+    SesV2Client sesV2Client(BlogConfig config, AwsCredentialsProvider credentials) {
+        BlogConfig.Ses ses = config.ses();
+        SesV2ClientBuilder builder = SesV2Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(credentials)
+                // One attempt per call: SendEmail is not idempotent, so the SDK must not resend after a timeout;
+                // throttling is retried by ThrottledSendRetry, within the invocation's remaining time.
+                .overrideConfiguration(client -> client
+                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallTimeout(ses.apiCallTimeout()));
+        ses.endpointOverride().ifPresent(builder::endpointOverride);
+        ses.region().map(Region::of).ifPresent(builder::region);
+        return builder.build();
+    }
+
+    void closeSesV2Client(@Disposes SesV2Client client) {
+        client.close();
+    }
+
+    @Produces
+    @ApplicationScoped
+    SubscriberStore subscriberStore(DynamoDbClient dynamoDb, BlogConfig config) {
+        return new DynamoDbSubscriberStore(dynamoDb, config.subscribersTable());
+    }
+
+    @Produces
+    @ApplicationScoped
+    DeliveryLedger deliveryLedger(DynamoDbClient dynamoDb, BlogConfig config) {
+        return new DynamoDbDeliveryLedger(dynamoDb, config.ledgerTable(), config.ledgerRetention());
+    }
+
+    @Produces
+    @ApplicationScoped
+    Mailer mailer(SesV2Client ses, BlogConfig config) {
+        return new SesV2Mailer(ses, config.senderEmail(), config.ses().configurationSet());
+    }
+
+    @Produces
+    @ApplicationScoped
+    PostNotifier postNotifier(SubscriberStore subscribers, DeliveryLedger ledger, Mailer mailer, BlogConfig config,
+            Clock clock) {
+        BlogConfig.Sending sending = config.sending();
+        return new PostNotifier(subscribers, ledger, mailer,
+                new EmailRenderer(config.siteUrl(), config.unsubscribeUrl()),
+                new UnsubscribeTokens(config.unsubscribeSecret(), config.unsubscribeTokenValidity()),
+                new ThrottledSendRetry(sending.throttleBaseDelay(), sending.throttleMaxDelay(), sending.safetyMargin(),
+                        Sleeper.THREAD, RandomGenerator.getDefault()),
+                clock, sending.pageSize(), sending.safetyMargin());
+    }
+}

@@ -1,0 +1,14 @@
+package com.example.serverless.blog.domain;
+
+/** Sends one email; the SES implementation maps SES's answers onto the exceptions below. */
+public interface Mailer {
+
+    /**
+     * @return the provider's message id
+     * @throws MailThrottledException SES refused the call for now (rate); nothing was sent
+     * @throws RecipientRejectedException SES refused this recipient for good
+     * @throws SendingBlockedException SES refuses all sending (account paused, quota, identity): nothing was sent
+     * @throws DeliveryOutcomeUnknownException the call failed in a way that does not say whether SES took it
+     */
+    String send(Email email);
+}

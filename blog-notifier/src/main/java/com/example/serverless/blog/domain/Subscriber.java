@@ -1,0 +1,26 @@
+package com.example.serverless.blog.domain;
+
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+
+/** A reader who may get announcements; {@code tags} are the topics they asked for (empty: every post). */
+public record Subscriber(String subscriberId, String email, SubscriberStatus status, Set<String> tags) {
+
+    public Subscriber {
+        if (subscriberId == null || subscriberId.isBlank()) {
+            throw new IllegalArgumentException("A subscriber needs an id");
+        }
+        if (email == null || !email.contains("@")) {
+            throw new IllegalArgumentException("Subscriber " + subscriberId + " has no usable email address");
+        }
+        Objects.requireNonNull(status, "status");
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+    }
+
+    /** Confirmed, and either interested in everything or in at least one of the post's tags. */
+    public boolean wants(Post post) {
+        return status == SubscriberStatus.CONFIRMED
+                && (tags.isEmpty() || !Collections.disjoint(tags, post.tags()));
+    }
+}
