@@ -1,0 +1,238 @@
+package com.example.serverless.blog.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The sending rules over in-memory stores; the AWS implementations are covered by the ITs. */
+class PostNotifierTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final Subscribers subscribers = new Subscribers();
+    private final Ledger ledger = new Ledger();
+    private final ScriptedMailer mailer = new ScriptedMailer();
+    private final List<Duration> sleeps = new ArrayList<>();
+    private final Post post = new Post("p1", "Title", "", Set.of("java"));
+
+    private PostNotifier notifier(int pageSize) {
+        return new PostNotifier(subscribers, ledger, mailer,
+                new EmailRenderer(URI.create("https://blog.example.com"), URI.create("https://blog.example.com/u")),
+                new UnsubscribeTokens("0123456789abcdef0123456789abcdef", Duration.ofDays(30)),
+                new ThrottledSendRetry(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(10),
+                        sleeps::add, new SplittableRandom(1)),
+                clock, pageSize, Duration.ofSeconds(10));
+    }
+
+    private static Deadline secondsLeft(long seconds) {
+        return Deadline.after(Duration.ofSeconds(seconds), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void everyConfirmedInterestedSubscriberGetsOneEmailAcrossPages() {
+        subscribers.add("s1", "a@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        subscribers.add("s2", "b@example.com", SubscriberStatus.CONFIRMED, Set.of("java"));
+        subscribers.add("s3", "c@example.com", SubscriberStatus.CONFIRMED, Set.of("go"));
+        subscribers.add("s4", "d@example.com", SubscriberStatus.UNSUBSCRIBED, Set.of());
+        subscribers.add("s5", "e@example.com", SubscriberStatus.CONFIRMED, Set.of("java", "go"));
+
+        NotificationResult result = notifier(2).announce(post, secondsLeft(60));
+
+        assertEquals(List.of("a@example.com", "b@example.com", "e@example.com"), mailer.accepted());
+        assertEquals(new NotificationResult(3, 0, 0, 1), result);
+        assertEquals(3, subscribers.pagesRead, "three pages of two confirmed subscribers at most");
+        assertEquals("sent", ledger.state("p1", "s1"));
+    }
+
+    @Test
+    void aRepeatedAnnouncementSendsNothingNew() {
+        subscribers.add("s1", "a@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        notifier(10).announce(post, secondsLeft(60));
+
+        NotificationResult again = notifier(10).announce(post, secondsLeft(60));
+
+        assertEquals(1, mailer.accepted().size());
+        assertEquals(new NotificationResult(0, 1, 0, 0), again);
+    }
+
+    @Test
+    void throttlingIsRetriedWithGrowingJitteredWaits() {
+        subscribers.add("s1", "a@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        mailer.script(e -> { throw new MailThrottledException("429"); }, e -> { throw new MailThrottledException("429"); });
+
+        notifier(10).announce(post, secondsLeft(60));
+
+        assertEquals(List.of("a@example.com"), mailer.accepted());
+        assertEquals(2, sleeps.size());
+        assertTrue(sleeps.get(0).toMillis() <= 100 && sleeps.get(1).toMillis() <= 200, sleeps::toString);
+    }
+
+    @Test
+    void throttlingBeyondTheTimeBudgetFailsAndGivesTheClaimBack() {
+        subscribers.add("s1", "a@example.com", SubscriberStatus.CONFIRMED, Set.of());
+
+        // 10.05 s left, 10 s safety margin: no time for any wait
+        Deadline tight = new Deadline(NOW.plusMillis(10_050), clock);
+        mailer.alwaysThrottle = true;
+        assertThrows(MailThrottledException.class, () -> notifier(10).announce(post, tight));
+
+        assertEquals(null, ledger.state("p1", "s1"), "released, so the retry sends it");
+        mailer.alwaysThrottle = false;
+        notifier(10).announce(post, secondsLeft(60));
+        assertEquals(List.of("a@example.com"), mailer.accepted());
+    }
+
+    @Test
+    void aRejectedRecipientIsRecordedAndTheOthersStillGetTheirEmail() {
+        subscribers.add("s1", "bad@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        subscribers.add("s2", "b@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        mailer.script(e -> { throw new RecipientRejectedException("MessageRejected: not verified"); });
+
+        NotificationResult result = notifier(10).announce(post, secondsLeft(60));
+
+        assertEquals(new NotificationResult(1, 0, 1, 0), result);
+        assertEquals(SubscriberStatus.BOUNCED, subscribers.byId.get("s1").status());
+        assertEquals("rejected", ledger.state("p1", "s1"));
+        assertEquals(List.of("b@example.com"), mailer.accepted());
+    }
+
+    @Test
+    void blockedSendingFailsTheRecordAndReleasesTheClaim() {
+        subscribers.add("s1", "a@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        mailer.script(e -> { throw new SendingBlockedException("SendingPaused"); });
+
+        assertThrows(SendingBlockedException.class, () -> notifier(10).announce(post, secondsLeft(60)));
+
+        assertEquals(null, ledger.state("p1", "s1"));
+        assertEquals(SubscriberStatus.CONFIRMED, subscribers.byId.get("s1").status());
+    }
+
+    @Test
+    void anAmbiguousFailureKeepsTheClaimSoTheRetryDoesNotSendTwice() {
+        subscribers.add("s1", "a@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        subscribers.add("s2", "b@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        mailer.script(e -> { throw new DeliveryOutcomeUnknownException("read timed out"); });
+
+        assertThrows(DeliveryOutcomeUnknownException.class, () -> notifier(10).announce(post, secondsLeft(60)));
+        NotificationResult retry = notifier(10).announce(post, secondsLeft(60));
+
+        assertEquals("claimed", ledger.state("p1", "s1"));
+        assertEquals(new NotificationResult(1, 1, 0, 0), retry);
+        assertEquals(List.of("b@example.com"), mailer.accepted());
+    }
+
+    @Test
+    void noEmailIsClaimedWithoutTimeToSendIt() {
+        subscribers.add("s1", "a@example.com", SubscriberStatus.CONFIRMED, Set.of());
+
+        assertThrows(OutOfTimeException.class, () -> notifier(10).announce(post, secondsLeft(9)));
+
+        assertEquals(null, ledger.state("p1", "s1"));
+        assertTrue(mailer.accepted().isEmpty());
+    }
+
+    /** Subscribers in id order, paged like the status index. */
+    private static final class Subscribers implements SubscriberStore {
+        final Map<String, Subscriber> byId = new HashMap<>();
+        int pagesRead;
+
+        void add(String id, String email, SubscriberStatus status, Set<String> tags) {
+            byId.put(id, new Subscriber(id, email, status, tags));
+        }
+
+        @Override
+        public SubscriberPage confirmed(Optional<String> after, int limit) {
+            pagesRead++;
+            List<Subscriber> rest = byId.values().stream()
+                    .filter(s -> s.status() == SubscriberStatus.CONFIRMED)
+                    .filter(s -> after.isEmpty() || s.subscriberId().compareTo(after.get()) > 0)
+                    .sorted(Comparator.comparing(Subscriber::subscriberId))
+                    .toList();
+            List<Subscriber> page = rest.stream().limit(limit).toList();
+            return new SubscriberPage(page, rest.size() > limit || page.size() == limit && !page.isEmpty()
+                    ? Optional.of(page.get(page.size() - 1).subscriberId()) : Optional.empty());
+        }
+
+        @Override
+        public void recordRejection(String id, String reason, Instant at) {
+            Subscriber s = byId.get(id);
+            byId.put(id, new Subscriber(id, s.email(), SubscriberStatus.BOUNCED, s.tags()));
+        }
+    }
+
+    private static final class Ledger implements DeliveryLedger {
+        final Map<String, String> states = new HashMap<>();
+
+        String state(String post, String subscriber) {
+            return states.get(post + "/" + subscriber);
+        }
+
+        @Override
+        public boolean claimOnce(String post, String subscriber, Instant at) {
+            return states.putIfAbsent(post + "/" + subscriber, "claimed") == null;
+        }
+
+        @Override
+        public void markSent(String post, String subscriber, String messageId, Instant at) {
+            states.put(post + "/" + subscriber, "sent");
+        }
+
+        @Override
+        public void markRejected(String post, String subscriber, String reason, Instant at) {
+            states.put(post + "/" + subscriber, "rejected");
+        }
+
+        @Override
+        public void release(String post, String subscriber) {
+            states.remove(post + "/" + subscriber, "claimed");
+        }
+    }
+
+    /** Answers from a script of outcomes, then accepts. */
+    private static final class ScriptedMailer implements Mailer {
+        final Deque<Function<Email, String>> script = new ArrayDeque<>();
+        final List<String> accepted = new ArrayList<>();
+        boolean alwaysThrottle;
+
+        @SafeVarargs
+        final void script(Function<Email, String>... outcomes) {
+            script.addAll(List.of(outcomes));
+        }
+
+        List<String> accepted() {
+            return List.copyOf(accepted);
+        }
+
+        @Override
+        public String send(Email email) {
+            if (alwaysThrottle) {
+                throw new MailThrottledException("429");
+            }
+            Function<Email, String> next = script.poll();
+            if (next != null) {
+                return next.apply(email);
+            }
+            accepted.add(email.to());
+            return "m-" + accepted.size();
+        }
+    }
+}
