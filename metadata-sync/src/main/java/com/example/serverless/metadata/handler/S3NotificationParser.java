@@ -65,12 +65,11 @@ final class S3NotificationParser {
         } else {
             throw new MalformedNotificationException("event type " + eventName + " is not followed by the index");
         }
-        JsonNode s3 = record.path("s3");
-        String bucket = text(s3.path("bucket"), "name");
-        String key = objectKey(text(s3.path("object"), "key"));
+        String bucket = text(record, "s3.bucket.name");
+        String key = objectKey(text(record, "s3.object.key"));
         Sequencer sequencer;
         try {
-            sequencer = new Sequencer(text(s3.path("object"), "sequencer"));
+            sequencer = new Sequencer(text(record, "s3.object.sequencer"));
         } catch (IllegalArgumentException e) {
             throw new MalformedNotificationException("bad sequencer: " + e.getMessage(), e);
         }
@@ -100,10 +99,14 @@ final class S3NotificationParser {
         }
     }
 
-    private static String text(JsonNode parent, String field) {
-        JsonNode value = parent.get(field);
-        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-            throw new MalformedNotificationException("missing or non-text field " + field);
+    /** The text at a dotted path below a record, e.g. {@code s3.object.key}; never empty. */
+    private static String text(JsonNode record, String path) {
+        JsonNode value = record;
+        for (String field : path.split("\\.")) {
+            value = value.path(field);
+        }
+        if (!value.isTextual() || value.asText().isEmpty()) {
+            throw new MalformedNotificationException("missing or non-text field Records[]." + path);
         }
         return value.asText();
     }
