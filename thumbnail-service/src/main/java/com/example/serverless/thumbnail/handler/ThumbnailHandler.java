@@ -1,0 +1,103 @@
+package com.example.serverless.thumbnail.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.example.serverless.thumbnail.config.ThumbnailConfig;
+import com.example.serverless.thumbnail.domain.Outcome;
+import com.example.serverless.thumbnail.domain.SourceObject;
+import com.example.serverless.thumbnail.domain.ThumbnailService;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * Invoked asynchronously by S3 for {@code s3:ObjectCreated:*}. A rejected image is recorded and the invocation
+ * succeeds (retrying cannot help); a storage failure is thrown, so Lambda retries the whole event and then
+ * sends it to the on-failure destination. Records already done are redone on a retry, which only overwrites.
+ */
+@Named("thumbnail")
+public class ThumbnailHandler implements RequestHandler<S3Notification, InvocationSummary> {
+
+    private static final Logger LOG = Logger.getLogger(ThumbnailHandler.class);
+
+    private final ThumbnailService thumbnails;
+    private final String outputBucket;
+
+    @Inject
+    public ThumbnailHandler(ThumbnailService thumbnails, ThumbnailConfig config) {
+        this(thumbnails, config.outputBucket());
+    }
+
+    ThumbnailHandler(ThumbnailService thumbnails, String outputBucket) {
+        this.thumbnails = thumbnails;
+        this.outputBucket = outputBucket;
+    }
+
+    @Override
+    public InvocationSummary handleRequest(S3Notification notification, Context context) {
+        MDC.put("requestId", context.getAwsRequestId());
+        try {
+            if (notification.isTestEvent()) {
+                LOG.info("s3:TestEvent acknowledged (S3 checks that it may invoke the function)");
+                return InvocationSummary.NONE;
+            }
+            int thumbnailed = 0;
+            int rejected = 0;
+            int missing = 0;
+            int ignored = 0;
+            for (S3Notification.Record record : notification.records()) {
+                switch (handle(record)) {
+                    case THUMBNAILED -> thumbnailed++;
+                    case REJECTED -> rejected++;
+                    case SOURCE_MISSING -> missing++;
+                    case null -> ignored++;
+                }
+            }
+            return new InvocationSummary(thumbnailed, rejected, missing, ignored);
+        } finally {
+            MDC.remove("requestId");
+        }
+    }
+
+    /** The outcome, or null for a record that is not ours to handle. */
+    private Outcome.Kind handle(S3Notification.Record record) {
+        long start = System.nanoTime();
+        if (!"aws:s3".equals(record.eventSource()) || record.eventName() == null
+                || !record.eventName().startsWith("ObjectCreated:") || record.s3() == null
+                || record.s3().bucket() == null || record.s3().object() == null || record.s3().object().key() == null) {
+            LOG.warnf("ignored: not an S3 ObjectCreated record (eventSource=%s eventName=%s)",
+                    record.eventSource(), record.eventName());
+            return null;
+        }
+        String bucket = record.s3().bucket().name();
+        S3Notification.S3Object object = record.s3().object();
+        String key = URLDecoder.decode(object.key(), StandardCharsets.UTF_8);
+        if (outputBucket.equals(bucket)) {
+            // Writing thumbnails next to their sources would invoke us on our own output, forever.
+            LOG.errorf("ignored: event from the output bucket %s (key=%s); the uploads bucket must be another one",
+                    bucket, key);
+            return null;
+        }
+        if (!thumbnails.wants(key)) {
+            LOG.infof("ignored: not an image key, or our own output (bucket=%s key=%s)", bucket, key);
+            return null;
+        }
+        SourceObject source = new SourceObject(bucket, key, object.versionId(),
+                object.size() == null ? 0 : object.size());
+        Outcome outcome = thumbnails.process(source);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (outcome.kind() == Outcome.Kind.REJECTED) {
+            LOG.warnf("rejected bucket=%s key=%s versionId=%s size=%d reason=%s detail=%s durationMs=%d",
+                    bucket, key, source.versionId(), source.size(), outcome.reason(), outcome.detail(), millis);
+        } else {
+            LOG.infof("%s bucket=%s key=%s versionId=%s size=%d thumbnails=%d durationMs=%d",
+                    outcome.kind().name().toLowerCase(Locale.ROOT), bucket, key, source.versionId(),
+                    source.size(), outcome.thumbnails(), millis);
+        }
+        return outcome.kind();
+    }
+}
