@@ -1,0 +1,234 @@
+package com.example.serverless.thumbnail;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.serverless.localaws.LocalS3TestResource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The function in Quarkus, invoked through the mock Lambda event server with real S3 event JSON (deserialised
+ * by the same code path as on AWS), against s3proxy.
+ */
+@QuarkusTest
+@WithTestResource(LocalS3TestResource.class)
+class ThumbnailFunctionIT {
+
+    private static final String UPLOADS = "uploads";
+    private static final String THUMBNAILS = "thumbnails";
+    private static final String ENCODED_KEY_PHOTO = "albums/summer 2026/café + friends (1).jpg";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    S3Client s3;
+
+    @BeforeEach
+    void emptyBuckets() {
+        for (String bucket : List.of(UPLOADS, THUMBNAILS)) {
+            try {
+                s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()
+                        .forEach(object -> s3.deleteObject(r -> r.bucket(bucket).key(object.key())));
+            } catch (NoSuchBucketException absent) {
+                s3.createBucket(r -> r.bucket(bucket));
+            }
+        }
+    }
+
+    @Test
+    void writesThumbnailsWithSizesAndMetadataForAnUrlEncodedKey() throws Exception {
+        upload(ENCODED_KEY_PHOTO, photo(1600, 1200));
+
+        JsonNode summary = invoke(fixture("s3-object-created.json"));
+
+        assertEquals(1, summary.get("thumbnailed").asInt());
+        assertEquals(List.of("thumbnails/w128/" + ENCODED_KEY_PHOTO + ".jpg", "thumbnails/w512/" + ENCODED_KEY_PHOTO + ".jpg"),
+                thumbnailKeys());
+        ResponseBytes<GetObjectResponse> large = s3.getObjectAsBytes(r -> r.bucket(THUMBNAILS)
+                .key("thumbnails/w512/" + ENCODED_KEY_PHOTO + ".jpg"));
+        assertEquals("image/jpeg", large.response().contentType());
+        assertEquals("public, max-age=3600", large.response().cacheControl());
+        assertEquals(Map.of("source-key", "albums%2Fsummer%202026%2Fcaf%C3%A9%20%2B%20friends%20%281%29.jpg",
+                        "source-width", "1600", "source-height", "1200", "width", "512", "height", "384"),
+                large.response().metadata());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(large.asByteArray()));
+        assertEquals(512, image.getWidth());
+        assertEquals(384, image.getHeight());
+    }
+
+    @Test
+    void theSameEventTwiceOverwritesTheSameThumbnails() throws Exception {
+        upload(ENCODED_KEY_PHOTO, photo(1600, 1200));
+        String event = fixture("s3-object-created.json");
+
+        invoke(event);
+        List<S3Object> first = thumbnails();
+        invoke(event);
+        List<S3Object> second = thumbnails();
+
+        assertEquals(2, second.size());
+        assertEquals(first.stream().map(S3Object::key).toList(), second.stream().map(S3Object::key).toList());
+        assertEquals(first.stream().map(S3Object::eTag).toList(), second.stream().map(S3Object::eTag).toList(),
+                "the same bytes again");
+    }
+
+    @Test
+    void aVersionedUploadGetsThumbnailsNamedForItsVersion() throws Exception {
+        s3.putBucketVersioning(r -> r.bucket(UPLOADS)
+                .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        String versionId = s3.putObject(r -> r.bucket(UPLOADS).key("phone/IMG_0042.jpg"),
+                RequestBody.fromBytes(photo(1200, 1600))).versionId();
+        assertNotNull(versionId, "s3proxy versions the bucket");
+        // A newer version of the same key must not leak into the older version's thumbnails.
+        upload("phone/IMG_0042.jpg", photo(300, 300));
+
+        invoke(fixture("s3-object-created-versioned.json").replace("VERSION_ID", versionId));
+
+        var thumbnail = s3.headObject(r -> r.bucket(THUMBNAILS)
+                .key("thumbnails/w512/phone/IMG_0042.jpg.v-" + versionId + ".jpg"));
+        assertEquals("public, max-age=31536000, immutable", thumbnail.cacheControl());
+        assertEquals(versionId, thumbnail.metadata().get("source-version-id"));
+        assertEquals("1200", thumbnail.metadata().get("source-width"));
+        assertEquals("683", thumbnail.metadata().get("height"));
+    }
+
+    @Test
+    void handlesSeveralRecordsAndRecordsTheCorruptOne() throws Exception {
+        upload("first.png", png(300, 200));
+        upload("second.jpg", photo(640, 480));
+        byte[] jpeg = photo(640, 480);
+        upload("broken.jpg", java.util.Arrays.copyOf(jpeg, jpeg.length / 3));
+
+        JsonNode summary = invoke(fixture("s3-several-records.json"));
+
+        assertEquals(2, summary.get("thumbnailed").asInt());
+        assertEquals(1, summary.get("rejected").asInt());
+        assertEquals(2, summary.get("ignored").asInt(), "notes.txt and our own output");
+        assertEquals(List.of("thumbnails/failed/broken.jpg.json",
+                "thumbnails/w128/first.png.jpg", "thumbnails/w128/second.jpg.jpg",
+                "thumbnails/w512/first.png.jpg", "thumbnails/w512/second.jpg.jpg"), thumbnailKeys());
+        JsonNode failure = JSON.readTree(s3.getObjectAsBytes(r -> r.bucket(THUMBNAILS)
+                .key("thumbnails/failed/broken.jpg.json")).asByteArray());
+        assertEquals("CORRUPT", failure.get("reason").asText());
+        assertEquals("broken.jpg", failure.get("key").asText());
+    }
+
+    @Test
+    void aFileThatIsNotAnImageIsRecordedAndTheInvocationSucceeds() throws Exception {
+        upload(ENCODED_KEY_PHOTO, "%PDF-1.7 not a photo".getBytes(StandardCharsets.US_ASCII));
+
+        JsonNode summary = invoke(fixture("s3-object-created.json"));
+
+        assertEquals(1, summary.get("rejected").asInt());
+        assertEquals(List.of("thumbnails/failed/" + ENCODED_KEY_PHOTO + ".json"), thumbnailKeys());
+    }
+
+    @Test
+    void theS3TestEventIsAcknowledged() throws Exception {
+        JsonNode summary = invoke(fixture("s3-test-event.json"));
+
+        assertEquals(0, summary.get("thumbnailed").asInt() + summary.get("rejected").asInt()
+                + summary.get("ignored").asInt());
+        assertTrue(thumbnailKeys().isEmpty());
+    }
+
+    @Test
+    void aStorageFailureFailsTheInvocationSoThatLambdaRetries() throws Exception {
+        upload(ENCODED_KEY_PHOTO, photo(640, 480));
+        s3.deleteBucket(r -> r.bucket(THUMBNAILS)); // every write now fails
+
+        try {
+            Response response = post(fixture("s3-object-created.json"));
+            assertTrue(response.statusCode() >= 500, "the invocation failed: " + response.statusCode());
+            assertTrue(response.asString().contains("StorageFailureException"), response.asString());
+        } finally {
+            s3.createBucket(r -> r.bucket(THUMBNAILS));
+        }
+        assertTrue(thumbnailKeys().isEmpty());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private JsonNode invoke(String event) throws IOException {
+        Response response = post(event);
+        assertEquals(200, response.statusCode(), response.asString());
+        return JSON.readTree(response.asString());
+    }
+
+    private static Response post(String event) {
+        int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
+        return given().port(port).contentType("application/json").body(event).post("/_lambda_");
+    }
+
+    private void upload(String key, byte[] bytes) {
+        s3.putObject(r -> r.bucket(UPLOADS).key(key), RequestBody.fromBytes(bytes));
+    }
+
+    private List<S3Object> thumbnails() {
+        return s3.listObjectsV2Paginator(r -> r.bucket(THUMBNAILS)).contents().stream().toList();
+    }
+
+    private List<String> thumbnailKeys() {
+        return thumbnails().stream().map(S3Object::key).sorted().toList();
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = ThumbnailFunctionIT.class.getResourceAsStream("/events/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] photo(int width, int height) throws IOException {
+        return encode(gradient(width, height), "jpeg");
+    }
+
+    private static byte[] png(int width, int height) throws IOException {
+        return encode(gradient(width, height), "png");
+    }
+
+    private static BufferedImage gradient(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        return image;
+    }
+
+    private static byte[] encode(BufferedImage image, String format) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, format, bytes);
+        return bytes.toByteArray();
+    }
+}
