@@ -1,0 +1,43 @@
+package com.example.serverless.infra.deploy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Where a stack goes. The deployer has one code path; a target only supplies its endpoint and
+ * credentials and, where it cannot run the template as AWS does, adapts the packaging and the template.
+ */
+public interface DeployTarget {
+
+    String name();
+
+    /** Endpoint for every AWS client, empty for AWS itself. */
+    Optional<URI> endpoint();
+
+    Region region();
+
+    AwsCredentialsProvider credentials();
+
+    /** Changes the template needs on this target before the function code is uploaded. */
+    default void adapt(SamTemplate template) {
+    }
+
+    /** The zip to upload for a function, from the one the build produced. */
+    default Path packageFunction(String functionId, Path builtZip) {
+        return builtZip;
+    }
+
+    /** The template body to submit; CloudFormation applies the SAM transform itself unless a target says otherwise. */
+    default String templateBody(SamTemplate template, Map<String, String> parameters) {
+        return template.toJson();
+    }
+
+    /** The base URL a client calls for an HTTP API whose URL the stack outputs as {@code https://<id>.execute-api...}. */
+    default URI httpApiBaseUrl(String apiUrlOutput) {
+        return URI.create(apiUrlOutput);
+    }
+}
