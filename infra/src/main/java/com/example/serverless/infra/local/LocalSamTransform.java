@@ -1,5 +1,6 @@
 package com.example.serverless.infra.local;
 
+import com.example.serverless.infra.python.PythonVenv;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ final class LocalSamTransform {
     String apply(Map<String, Object> template, Map<String, String> parameters, String region) {
         ObjectMapper json = new ObjectMapper();
         try {
-            Files.writeString(script, MiniStack.resource("/ministack/local_sam_transform.py"));
+            Files.writeString(script, PythonVenv.resource("/ministack/local_sam_transform.py"));
             Process process = new ProcessBuilder(python.toString(), script.toString())
                     .redirectError(log.toFile()).start();
             try (var stdin = process.getOutputStream()) {

@@ -1,13 +1,12 @@
 package com.example.serverless.infra.local;
 
+import com.example.serverless.infra.python.PythonVenv;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +41,7 @@ public final class MiniStack implements AutoCloseable {
 
     /** Installs (if needed) and starts MiniStack; logs to {@code workDir/ministack.log}. */
     public static MiniStack start(Path workDir) {
-        Path venv = install(workDir);
+        Path venv = PythonVenv.install(workDir, "ministack", "it runs MiniStack, the local AWS emulator").home();
         int port = freeLoopbackPort();
         Path log = workDir.resolve("ministack.log");
         Path tmp = workDir.resolve("ministack-tmp");
@@ -133,76 +132,6 @@ public final class MiniStack implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("MiniStack did not become healthy within " + START_TIMEOUT + "; see " + log);
-    }
-
-    /** A venv with exactly the pinned requirements; reinstalled when the pins change. */
-    static Path install(Path workDir) {
-        Path venv = workDir.resolve("ministack-venv");
-        String requirements = resource("/ministack/requirements.txt");
-        Path marker = venv.resolve("installed-requirements.txt");
-        try {
-            if (Files.isRegularFile(marker) && Files.readString(marker).equals(requirements)) {
-                return venv;
-            }
-            String python = System.getProperty("ministack.python", "python3");
-            requirePython310(python);
-            Files.createDirectories(workDir);
-            Path requirementsFile = workDir.resolve("ministack-requirements.txt");
-            Files.writeString(requirementsFile, requirements);
-            Path installLog = workDir.resolve("ministack-install.log");
-            LOG.log(System.Logger.Level.INFO, "Installing MiniStack into {0} (log: {1})", venv, installLog);
-            run(installLog, python, "-m", "venv", "--clear", venv.toString());
-            run(installLog, venv.resolve("bin/pip").toString(), "install", "--disable-pip-version-check", "--quiet",
-                    "-r", requirementsFile.toString());
-            Files.writeString(marker, requirements);
-            return venv;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot install MiniStack into " + venv, e);
-        }
-    }
-
-    private static void requirePython310(String python) {
-        String message = "The local target needs Python 3.10 or newer as '" + python
-                + "' (set -Dministack.python=/path/to/python3 to use another one): it runs MiniStack, the local AWS emulator.";
-        try {
-            Process check = new ProcessBuilder(python, "-c", "import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)")
-                    .redirectErrorStream(true).start();
-            check.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            if (check.waitFor() != 0) {
-                throw new IllegalStateException(message + " The one found is older.");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(message + " None was found.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(message, e);
-        }
-    }
-
-    private static void run(Path log, String... command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        try {
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("'" + String.join(" ", command) + "' failed; see " + log);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted: " + String.join(" ", command), e);
-        }
-    }
-
-    static String resource(String name) {
-        try (InputStream in = MiniStack.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static int freeLoopbackPort() {
