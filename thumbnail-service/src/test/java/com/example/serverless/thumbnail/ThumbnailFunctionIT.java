@@ -86,6 +86,22 @@ class ThumbnailFunctionIT {
     }
 
     @Test
+    void decodesWebpThroughTheImageIoPluginsInsideQuarkus() throws Exception {
+        // No JDK reader knows WebP: this passes only if the TwelveMonkeys plugins are registered in the function.
+        try (InputStream webp = getClass().getResourceAsStream("/images/quadrants-lossy.webp")) {
+            upload("stickers/quadrants.webp", webp.readAllBytes());
+        }
+
+        JsonNode summary = invoke(fixture("s3-object-created.json")
+                .replace("albums/summer+2026/caf%C3%A9+%2B+friends+%281%29.jpg", "stickers/quadrants.webp"));
+
+        assertEquals(1, summary.get("thumbnailed").asInt(), summary.toString());
+        var thumbnail = s3.headObject(r -> r.bucket(THUMBNAILS).key("thumbnails/w128/stickers/quadrants.webp.jpg"));
+        assertEquals("64", thumbnail.metadata().get("width"), "never wider than the source");
+        assertEquals("48", thumbnail.metadata().get("height"));
+    }
+
+    @Test
     void theSameEventTwiceOverwritesTheSameThumbnails() throws Exception {
         upload(ENCODED_KEY_PHOTO, photo(1600, 1200));
         String event = fixture("s3-object-created.json");

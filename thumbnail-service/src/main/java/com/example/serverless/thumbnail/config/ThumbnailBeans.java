@@ -22,8 +22,8 @@ public class ThumbnailBeans {
     @Produces
     @ApplicationScoped
     ThumbnailService thumbnailService(ImageStore store, ThumbnailConfig config) {
-        // ImageIO finds plugins (TwelveMonkeys) once per class loader at first use; under Quarkus that first use
-        // may happen before the application class loader is the context one, so look again now.
+        // ImageIO registers the plugins (TwelveMonkeys) visible to the context class loader of whoever uses it
+        // first. Scanning again here, with the application's loader, makes that independent of the runtime.
         ImageIO.scanForPlugins();
         ThumbnailSettings settings = new ThumbnailSettings(config.widths(), config.format(), config.jpegQuality(),
                 config.maxPixels());
