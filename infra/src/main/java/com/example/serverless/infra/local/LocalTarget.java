@@ -55,6 +55,11 @@ public final class LocalTarget implements DeployTarget {
 
     @Override
     public void adapt(SamTemplate template) {
+        runFunctionsAsHostProcesses(template);
+    }
+
+    /** Every function on provided.al2023 (see LocalFunctionPackager), without SnapStart, which needs a managed runtime. */
+    static void runFunctionsAsHostProcesses(SamTemplate template) {
         template.setFunctionProperty("Runtime", PROVIDED_RUNTIME);
         template.removeFunctionProperty("SnapStart");
     }
