@@ -25,6 +25,7 @@ public final class LocalFunctionPackager {
 
     /** AWS's advice for short-lived JVMs: stop at C1, share the class data archive, serial GC. */
     public static final String FAST_START_FLAGS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Xshare:auto -XX:+UseSerialGC";
+    private static final String JNI_LIBRARY = "/lib/libaws-lambda-jni.so";
 
     private final Path runtimeInterfaceClientJars;
     private final Path javaHome;
@@ -56,6 +57,13 @@ public final class LocalFunctionPackager {
                         Files.copy(jar, lib.resolve(jar.getFileName().toString()));
                     }
                 }
+                // The client unpacks its JNI library to one fixed path, /tmp/.libaws-lambda-jni.so: function processes
+                // starting together overwrite it under each other and crash (SIGSEGV). Each zip carries its own copy,
+                // loaded in place through the client's NativeClient.JNI property (see the bootstrap).
+                try (FileSystem client = FileSystems.newFileSystem(runtimeInterfaceClientJar())) {
+                    Files.copy(client.getPath("/jni/" + jniLibrary()), zip.getPath(JNI_LIBRARY),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
                 Path bootstrap = zip.getPath("/bootstrap");
                 Files.writeString(bootstrap, bootstrapScript());
                 Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -76,9 +84,21 @@ public final class LocalFunctionPackager {
                 # LAMBDA_JVM_FLAGS replaces the fast-start flags (the cold-start benchmark compares them).
                 : "${LAMBDA_JVM_FLAGS=%s}"
                 exec "%s/bin/java" $LAMBDA_JVM_FLAGS%s \\
+                  -Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="$LAMBDA_TASK_ROOT%s" \\
                   -cp "$LAMBDA_TASK_ROOT:$LAMBDA_TASK_ROOT/lib/*" \\
                   com.amazonaws.services.lambda.runtime.api.client.AWSLambda "$_HANDLER"
-                """.formatted(FAST_START_FLAGS, javaHome, opens);
+                """.formatted(FAST_START_FLAGS, javaHome, opens, JNI_LIBRARY);
+    }
+
+    private Path runtimeInterfaceClientJar() throws IOException {
+        return jars(runtimeInterfaceClientJars).stream()
+                .filter(jar -> artifactOf(jar.getFileName().toString()).equals("com.amazonaws.aws-lambda-java-runtime-interface-client"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No runtime interface client jar in " + runtimeInterfaceClientJars));
+    }
+
+    /** The client's library for this machine (the local functions run on it, whatever the template's Architectures). */
+    private static String jniLibrary() {
+        return "aarch64".equals(System.getProperty("os.arch")) ? "libaws-lambda-jni.linux-aarch_64.so" : "libaws-lambda-jni.linux-x86_64.so";
     }
 
     private static Set<String> artifactsIn(Path lib) throws IOException {
