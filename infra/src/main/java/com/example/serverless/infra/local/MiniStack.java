@@ -41,11 +41,20 @@ public final class MiniStack implements AutoCloseable {
 
     /** Installs (if needed) and starts MiniStack; logs to {@code workDir/ministack.log}. */
     public static MiniStack start(Path workDir) {
-        Path venv = PythonVenv.install(workDir, "ministack", "it runs MiniStack, the local AWS emulator").home();
+        return start(workDir, workDir);
+    }
+
+    /**
+     * Installs (if needed) the venv under {@code installDir} and starts MiniStack with its log, state and
+     * temporary files under {@code runDir}, so that another instance (the benchmark beside the E2E suite)
+     * shares the installation but nothing it writes.
+     */
+    public static MiniStack start(Path installDir, Path runDir) {
+        Path venv = PythonVenv.install(installDir, "ministack", "it runs MiniStack, the local AWS emulator").home();
         int port = freeLoopbackPort();
-        Path log = workDir.resolve("ministack.log");
-        Path tmp = workDir.resolve("ministack-tmp");
-        Path stateDir = workDir.resolve("ministack-state");
+        Path log = runDir.resolve("ministack.log");
+        Path tmp = runDir.resolve("ministack-tmp");
+        Path stateDir = runDir.resolve("ministack-state");
         String endpoint = "http://127.0.0.1:" + port;
         try {
             Files.createDirectories(tmp);

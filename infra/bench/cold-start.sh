@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Cold-start benchmark on the local path: the todo function (Quarkus) versus a framework-less handler, both run
+# by MiniStack as provided.al2023 host processes, with JVM defaults, C1 only and the bootstrap's flags.
+# Prints median/min/max per flag set and the ratios. Usage: infra/bench/cold-start.sh [runs per flag set, default 5]
+# Builds todo-api's function.zip if it is missing; SKIP_BUILD=1 skips compiling infra.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR/../..
+. ./.mvn/find-jdk.sh
+
+runs="${1:-5}"
+if [ ! -f todo-api/target/function.zip ]; then
+  ./mvnw -q -pl todo-api -DskipTests package
+fi
+if [ "${SKIP_BUILD:-0}" != "1" ]; then
+  ./mvnw -q -pl infra test-compile
+fi
+./mvnw -q -pl infra dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+exec "$JAVA_HOME/bin/java" -cp "infra/target/test-classes:infra/target/classes:$(cat infra/target/bench.classpath)" \
+  com.example.serverless.infra.bench.ColdStartBenchmark "$PWD/infra" "$runs"

@@ -1,0 +1,230 @@
+package com.example.serverless.infra.bench;
+
+import com.example.serverless.infra.deploy.TargetClients;
+import com.example.serverless.infra.local.LocalFunctionPackager;
+import com.example.serverless.infra.local.LocalTarget;
+import com.example.serverless.infra.local.MiniStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/**
+ * Per-invocation cold start on the local path (infra/bench/cold-start.sh): the todo function (Quarkus) and a
+ * framework-less {@link PlainHandler}, both packaged as provided.al2023 by {@link LocalFunctionPackager} and
+ * run by MiniStack as host processes, under several JVM flag sets passed through the bootstrap's
+ * LAMBDA_JVM_FLAGS. MiniStack keeps a warm worker for 300 s; each measured invocation follows an
+ * UpdateFunctionConfiguration (a changed environment), which stops the worker, so it starts a new JVM. The
+ * benchmark checks that it did. Figures are client-observed Invoke latencies: new process + JVM start +
+ * init + first request (the zip is already extracted: a warm-up invocation precedes the measurements).
+ */
+public final class ColdStartBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ROLE = "arn:aws:iam::000000000000:role/cold-start-benchmark";
+    private static final String TABLE = "bench-todos";
+
+    private record Subject(String name, String functionName, Path zip, String handler, Map<String, String> environment) {
+    }
+
+    private record Variant(String name, String flags) {
+    }
+
+    private record Sample(double coldMillis, double warmMillis) {
+    }
+
+    private ColdStartBenchmark() {
+    }
+
+    /** Arguments: the infra directory, the number of cold starts per function and flag set. */
+    public static void main(String[] args) throws Exception {
+        Path infra = Path.of(args[0]).toAbsolutePath();
+        int runs = Integer.parseInt(args[1]);
+        Path work = infra.resolve("target");
+        Path benchDir = work.resolve("bench");
+        Files.createDirectories(benchDir);
+        try (MiniStack miniStack = MiniStack.start(work, benchDir)) {
+            LocalTarget target = new LocalTarget(miniStack, work.resolve("lambda-runtime-interface-client"), benchDir);
+            TargetClients clients = new TargetClients(target);
+            try (LambdaClient lambda = clients.lambda(); DynamoDbClient dynamoDb = clients.configure(DynamoDbClient.builder())) {
+                createTodoTable(dynamoDb);
+                List<Subject> subjects = List.of(
+                        new Subject("todo (Quarkus)", "bench-todo",
+                                target.packageFunction("BenchTodo", infra.resolveSibling("todo-api/target/function.zip")),
+                                "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
+                                Map.of("TODO_TABLE_NAME", TABLE, "TODO_ATTACHMENTS_BUCKET", "bench-attachments",
+                                        "TODO_CURSOR_SECRET", HexFormat.of().formatHex(new byte[32]))),
+                        new Subject("plain handler", "bench-plain",
+                                target.packageFunction("BenchPlain", plainHandlerZip(benchDir)),
+                                PlainHandler.class.getName() + "::handleRequest", Map.of()));
+                for (Subject subject : subjects) {
+                    create(lambda, subject);
+                    invoke(lambda, subject); // extracts the zip once, as every later start finds it
+                }
+                Map<Subject, Map<String, List<Sample>>> samples = measure(lambda, subjects, runs);
+                print(samples, runs);
+            }
+        }
+    }
+
+    /**
+     * The flag sets compared. AppCDS is not among them: CDS refuses to archive or map a class path with a
+     * non-empty directory ("Cannot have non-empty directory in paths"), and the bootstrap's class path starts
+     * with $LAMBDA_TASK_ROOT, where Quarkus's zip keeps the application classes (see infra/README.md).
+     */
+    private static List<Variant> variants() {
+        return List.of(
+                new Variant("JVM defaults", "-Xshare:auto"),
+                new Variant("C1 only (TieredStopAtLevel=1)", "-XX:TieredStopAtLevel=1"),
+                new Variant("bootstrap's flags (C1, SerialGC)", LocalFunctionPackager.FAST_START_FLAGS));
+    }
+
+    private static Map<Subject, Map<String, List<Sample>>> measure(LambdaClient lambda, List<Subject> subjects, int runs) {
+        Map<Subject, Map<String, List<Sample>>> samples = new LinkedHashMap<>();
+        // Round-robin, so that drift on a shared machine spreads over every flag set alike.
+        for (int run = 1; run <= runs; run++) {
+            for (Subject subject : subjects) {
+                for (Variant variant : variants()) {
+                    configure(lambda, subject, variant.flags(), "run-" + run);
+                    Set<Long> before = functionJvms();
+                    long start = System.nanoTime();
+                    invoke(lambda, subject);
+                    double cold = (System.nanoTime() - start) / 1e6;
+                    if (functionJvms().stream().allMatch(before::contains)) {
+                        throw new IllegalStateException(subject.name() + ", " + variant.name() + ": no new JVM was started");
+                    }
+                    start = System.nanoTime();
+                    invoke(lambda, subject);
+                    double warm = (System.nanoTime() - start) / 1e6;
+                    samples.computeIfAbsent(subject, k -> new LinkedHashMap<>())
+                            .computeIfAbsent(variant.name(), k -> new ArrayList<>()).add(new Sample(cold, warm));
+                    System.err.printf("run %d/%d %-16s %-34s cold %6.0f ms  warm %5.0f ms%n", run, runs, subject.name(),
+                            variant.name(), cold, warm);
+                }
+            }
+        }
+        return samples;
+    }
+
+    private static void create(LambdaClient lambda, Subject subject) throws IOException {
+        byte[] zip = Files.readAllBytes(subject.zip());
+        lambda.createFunction(b -> b.functionName(subject.functionName()).runtime(LocalTarget.PROVIDED_RUNTIME).role(ROLE)
+                .handler(subject.handler()).memorySize(1024).timeout(60)
+                .environment(e -> e.variables(subject.environment()))
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip))));
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(subject.functionName()),
+                wait -> wait.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(200))));
+    }
+
+    /** A changed environment stops the warm worker: the next invocation starts a new JVM with these flags. */
+    private static void configure(LambdaClient lambda, Subject subject, String jvmFlags, String round) {
+        Map<String, String> environment = new LinkedHashMap<>(subject.environment());
+        environment.put("LAMBDA_JVM_FLAGS", jvmFlags);
+        environment.put("BENCH_ROUND", round);
+        lambda.updateFunctionConfiguration(b -> b.functionName(subject.functionName()).environment(e -> e.variables(environment)));
+        lambda.waiter().waitUntilFunctionUpdatedV2(b -> b.functionName(subject.functionName()),
+                wait -> wait.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(200))));
+    }
+
+    /** GET /todos as the HTTP API delivers it after its JWT authorizer: a query on an empty partition. */
+    private static void invoke(LambdaClient lambda, Subject subject) {
+        String event = """
+                {"version":"2.0","routeKey":"ANY /todos","rawPath":"/todos","rawQueryString":"",
+                 "headers":{"accept":"application/json","host":"bench.execute-api.us-east-1.amazonaws.com","x-forwarded-proto":"https"},
+                 "requestContext":{"accountId":"000000000000","apiId":"bench","domainName":"bench.execute-api.us-east-1.amazonaws.com",
+                  "authorizer":{"jwt":{"claims":{"sub":"5f0c3e1a-0000-4000-8000-000000000001","token_use":"access"},"scopes":null}},
+                  "http":{"method":"GET","path":"/todos","protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"bench"},
+                  "requestId":"bench","routeKey":"ANY /todos","stage":"$default","time":"01/Jan/2026:00:00:00 +0000","timeEpoch":1767225600000},
+                 "isBase64Encoded":false}
+                """;
+        InvokeResponse response = lambda.invoke(b -> b.functionName(subject.functionName()).payload(SdkBytes.fromUtf8String(event)));
+        String payload = response.payload().asUtf8String();
+        try {
+            JsonNode answer = JSON.readTree(payload);
+            if (response.functionError() != null || answer.path("statusCode").asInt() != 200) {
+                throw new IllegalStateException(subject.name() + " answered " + response.functionError() + " " + payload);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(subject.name() + " answered " + payload, e);
+        }
+    }
+
+    /** The JVMs the bootstrap started (runtime interface client main class), below this process. */
+    private static Set<Long> functionJvms() {
+        return ProcessHandle.current().descendants()
+                .filter(process -> process.info().commandLine().orElse("").contains("runtime.api.client.AWSLambda"))
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+
+    private static void createTodoTable(DynamoDbClient dynamoDb) {
+        dynamoDb.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("ownerId").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("ownerId").keyType(KeyType.HASH),
+                        k -> k.attributeName("sk").keyType(KeyType.RANGE)));
+    }
+
+    /** The plain handler's zip as a build would make it: the class at the root (its jars come with the runtime client). */
+    private static Path plainHandlerZip(Path benchDir) throws IOException {
+        String entry = PlainHandler.class.getName().replace('.', '/') + ".class";
+        Path zip = benchDir.resolve("plain-handler.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
+             var classFile = PlainHandler.class.getResourceAsStream("/" + entry)) {
+            out.putNextEntry(new ZipEntry(entry));
+            classFile.transferTo(out);
+            out.closeEntry();
+        }
+        return zip;
+    }
+
+    private static void print(Map<Subject, Map<String, List<Sample>>> samples, int runs) {
+        StringBuilder out = new StringBuilder();
+        out.append("%nCold start per invocation on MiniStack (provided.al2023, runtime interface client 2.9.0), JDK %s, %d runs each%n"
+                .formatted(Runtime.version().feature(), runs));
+        out.append("%-16s %-34s %8s %8s %8s %12s%n".formatted("function", "JVM flags", "median", "min", "max", "warm median"));
+        Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
+        samples.forEach((subject, byVariant) -> byVariant.forEach((variant, list) -> {
+            List<Double> cold = list.stream().map(Sample::coldMillis).sorted().toList();
+            double median = median(cold);
+            medians.computeIfAbsent(subject.name(), k -> new LinkedHashMap<>()).put(variant, median);
+            out.append("%-16s %-34s %6.0f ms %5.0f ms %5.0f ms %9.0f ms%n".formatted(subject.name(), variant, median,
+                    cold.getFirst(), cold.getLast(), median(list.stream().map(Sample::warmMillis).sorted().toList())));
+        }));
+        out.append("%nRatios of medians%n".formatted());
+        List<String> names = new ArrayList<>(medians.keySet());
+        Map<String, Double> todo = medians.get(names.get(0));
+        Map<String, Double> plain = medians.get(names.get(1));
+        String baseline = variants().getFirst().name();
+        for (Variant variant : variants()) {
+            out.append("  %-34s todo / plain = %4.1fx   todo vs JVM defaults = %4.2fx   plain vs JVM defaults = %4.2fx%n".formatted(
+                    variant.name(), todo.get(variant.name()) / plain.get(variant.name()),
+                    todo.get(variant.name()) / todo.get(baseline), plain.get(variant.name()) / plain.get(baseline)));
+        }
+        System.out.print(out);
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
