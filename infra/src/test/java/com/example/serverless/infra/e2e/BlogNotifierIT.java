@@ -43,11 +43,21 @@ class BlogNotifierIT {
     private static SentMail mail;
 
     @BeforeAll
-    static void verifiedSender(E2eStack.Stack deployed) {
+    static void clients(E2eStack.Stack deployed) {
         stack = deployed;
         dynamoDb = stack.clients().configure(DynamoDbClient.builder());
         mail = SentMail.of(stack);
-        // On AWS the sender is verified once per account, before deploying. Emulators verify on request.
+        verifySender(stack);
+    }
+
+    /**
+     * On AWS the sender is verified once per account, before deploying. Emulators verify on request. Without it
+     * SES answers MessageRejected ("Email address is not verified"), which blog-notifier takes for a bounce.
+     */
+    static void verifySender(E2eStack.Stack stack) {
+        if ("aws".equals(stack.targetName())) {
+            return;
+        }
         String sender = stack.clients().cloudFormation().describeStacks(b -> b.stackName(stack.outputs().stackName()))
                 .stacks().get(0).parameters().stream().filter(p -> p.parameterKey().equals("BlogSenderEmail"))
                 .findFirst().orElseThrow().parameterValue();

@@ -19,8 +19,18 @@ final class Eventually {
 
     /** The first probed value that satisfies {@code done}; fails with the last value seen when the bound passes. */
     static <T> T await(String what, Duration bound, Supplier<T> probe, Predicate<? super T> done) {
+        return await(what, bound, FIRST_PAUSE, LONGEST_PAUSE, probe, done);
+    }
+
+    /** The same with a fixed pause: for measuring when an effect appears, where a growing pause would be the error. */
+    static <T> T awaitEvery(Duration pause, String what, Duration bound, Supplier<T> probe, Predicate<? super T> done) {
+        return await(what, bound, pause, pause, probe, done);
+    }
+
+    private static <T> T await(String what, Duration bound, Duration firstPause, Duration longestPause,
+            Supplier<T> probe, Predicate<? super T> done) {
         long deadline = System.nanoTime() + bound.toNanos();
-        Duration pause = FIRST_PAUSE;
+        Duration pause = firstPause;
         while (true) {
             T value = probe.get();
             if (done.test(value)) {
@@ -31,7 +41,7 @@ final class Eventually {
                 throw new AssertionError(what + ": not within " + bound + "; last seen: " + value);
             }
             sleep(Math.min(pause.toNanos(), left));
-            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            pause = pause.multipliedBy(2).compareTo(longestPause) > 0 ? longestPause : pause.multipliedBy(2);
         }
     }
 
