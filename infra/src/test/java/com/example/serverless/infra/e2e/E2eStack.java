@@ -13,21 +13,25 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The stack under test, deployed once per test run and shared by every E2E class: {@code -De2e.target=local}
- * (default) starts MiniStack and deploys infra/template.yaml to it; {@code localstack} and {@code aws} are
- * seams for the issue that adds them. Test classes take a {@link Stack} parameter.
+ * (default) starts MiniStack and deploys infra/template.yaml to it; {@code localstack} starts LocalStack with
+ * Testcontainers and deploys the same template with the java21 runtime ({@link LocalStackE2e}); {@code aws} reads
+ * the Outputs of a stack sam deploy made ({@link AwsE2e}, {@code -De2e.stack=NAME}). Test classes take a
+ * {@link Stack} parameter.
  */
-public final class E2eStack implements ParameterResolver {
+public final class E2eStack implements ExecutionCondition, ParameterResolver {
 
-    /** What a test sees: where to send requests and the stack's Outputs. */
-    public record Stack(String targetName, DeployTarget target, StackOutputs outputs, Optional<MiniStack> miniStack)
-            implements AutoCloseable {
+    /** What a test sees: where to send requests and the stack's Outputs; {@code stop} ends what the run started. */
+    public record Stack(String targetName, DeployTarget target, StackOutputs outputs, Optional<MiniStack> miniStack,
+                        Runnable stop) implements AutoCloseable {
 
         public TargetClients clients() {
             return new TargetClients(target);
@@ -43,7 +47,7 @@ public final class E2eStack implements ParameterResolver {
 
         @Override
         public void close() {
-            miniStack.ifPresent(MiniStack::close);
+            stop.run();
         }
     }
 
@@ -52,27 +56,70 @@ public final class E2eStack implements ParameterResolver {
         return parameter.getParameter().getType() == Stack.class;
     }
 
+    /**
+     * Deploys (once per run) when the first class is evaluated: a target that cannot run here (no Docker engine)
+     * disables every class with the reason, reported as skipped; aborting in a parameter resolver would be an
+     * error, and aborting in a callback would report no tests at all. A failed deploy stays an error.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return deployed(context).failure() instanceof TestAbortedException aborted
+                ? ConditionEvaluationResult.disabled(aborted.getMessage())
+                : ConditionEvaluationResult.enabled("the stack is deployed, or its deploy failed (reported by each class)");
+    }
+
     @Override
     public Stack resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return deployed(context).get();
+    }
+
+    private static Deployed deployed(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .computeIfAbsent(Stack.class, key -> deploy(), Stack.class);
+                .computeIfAbsent(Deployed.class, key -> Deployed.attempt(), Deployed.class);
+    }
+
+    /** The stack, or why there is none: a failed or skipped deploy is reported to every class, not retried by each. */
+    private record Deployed(Stack stack, RuntimeException failure) implements AutoCloseable {
+
+        static Deployed attempt() {
+            try {
+                return new Deployed(deploy(), null);
+            } catch (RuntimeException e) {
+                return new Deployed(null, e);
+            }
+        }
+
+        Stack get() {
+            if (failure != null) {
+                throw failure;
+            }
+            return stack;
+        }
+
+        @Override
+        public void close() {
+            if (stack != null) {
+                stack.close();
+            }
+        }
     }
 
     private static Stack deploy() {
         String target = System.getProperty("e2e.target", "local");
         return switch (target) {
             case "local" -> deployToMiniStack();
-            case "localstack", "aws" -> {
-                Assumptions.abort("e2e.target=" + target + " is not wired yet (issue: LocalStack and AWS targets); "
-                        + "it plugs in here as another DeployTarget for the same StackDeployer");
-                yield null;
-            }
+            case "localstack" -> LocalStackE2e.deploy(infraDir());
+            case "aws" -> AwsE2e.read();
             default -> throw new IllegalArgumentException("Unknown e2e.target " + target + " (local, localstack, aws)");
         };
     }
 
+    private static Path infraDir() {
+        return Path.of(System.getProperty("infra.dir", ".")).toAbsolutePath();
+    }
+
     private static Stack deployToMiniStack() {
-        Path infra = Path.of(System.getProperty("infra.dir", ".")).toAbsolutePath();
+        Path infra = infraDir();
         Path work = infra.resolve("target");
         MiniStack miniStack = MiniStack.start(work);
         try {
@@ -85,7 +132,7 @@ public final class E2eStack implements ParameterResolver {
             parameters.put("MetadataQueueVisibilityTimeout", "10");
             StackOutputs outputs = new StackDeployer(target).deploy(new Deployment("e2e", template,
                     parameters, "e2e-deployment", Duration.ofMinutes(5)));
-            return new Stack("local", target, outputs, Optional.of(miniStack));
+            return new Stack("local", target, outputs, Optional.of(miniStack), miniStack::close);
         } catch (RuntimeException e) {
             miniStack.close();
             throw e;
