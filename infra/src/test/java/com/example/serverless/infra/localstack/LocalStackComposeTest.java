@@ -10,11 +10,16 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -73,6 +78,34 @@ class LocalStackComposeTest {
         assertThat(volumes(), hasItems("./init/ready.d:/etc/localstack/init/ready.d:ro", "..:/project:ro"));
         Path hook = LOCALSTACK_DIR.resolve("init/ready.d/deploy.sh");
         assertThat(hook + " is executable", Files.isExecutable(hook), equalTo(true));
+    }
+
+    /** Docker Compose's own validation, without a daemon: `docker compose config -q` (plugin) or `docker-compose config -q`. */
+    @Test
+    void composeCliAcceptsTheFile() throws IOException, InterruptedException {
+        List<String> cli = Stream.of(List.of("docker", "compose"), List.of("docker-compose"))
+                .filter(LocalStackComposeTest::runs).findFirst().orElse(null);
+        Assumptions.assumeTrue(cli != null, "no Docker Compose CLI (docker compose or docker-compose) to validate with");
+        List<String> command = new ArrayList<>(cli);
+        command.addAll(List.of("config", "-q"));
+        Process process = new ProcessBuilder(command).directory(LOCALSTACK_DIR.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(output, process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, equalTo(true));
+    }
+
+    private static boolean runs(List<String> cli) {
+        List<String> command = new ArrayList<>(cli);
+        command.add("version");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private Map<String, Object> environment() {
