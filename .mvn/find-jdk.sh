@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Sourced by ./mvnw. Makes JAVA_HOME point at a JDK 21 or newer, or stops with a clear message.
 # The build targets the Lambda java21 runtime; many machines still default to JDK 17.
 
@@ -25,6 +26,7 @@ find_jdk_21_or_newer() {
     fi
   fi
   # Newest first: the highest version wins among the usual install locations.
+  # shellcheck disable=SC2012 # the names are JDK directories without spaces; ls | sort -V orders versions
   for candidate in $(ls -d /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
       /Library/Java/JavaVirtualMachines/*/Contents/Home 2>/dev/null | sort -rV); do
     if is_jdk_21_or_newer "$candidate"; then

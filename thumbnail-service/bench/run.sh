@@ -11,6 +11,8 @@ WARMUPS="${WARMUPS:-3}"
 RUNS="${RUNS:-7}"
 # The JVM as a 512 MB function runs it: the Lambda Java runtime gives the heap ~85% of the memory and uses the
 # serial collector; the template's JAVA_TOOL_OPTIONS stop compilation at C1.
+# JVM_OPTS is split into words on purpose where it is used (several flags in one variable).
+# shellcheck disable=SC2086
 JVM_OPTS="${JVM_OPTS:--Xmx435m -XX:+UseSerialGC -XX:+TieredCompilation -XX:TieredStopAtLevel=1}"
 # ... and a heap far below that, to show how much room is left.
 TIGHT_HEAP="${TIGHT_HEAP:--Xmx96m}"
