@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2086 # JVM_OPTS and TIGHT_HEAP hold several flags and are split into words on purpose
 # Thumbnail benchmark: our renderer (a JVM sized like a 512 MB Lambda) side by side with libvips'
 # vipsthumbnail on the same 12 and 24 MP JPEGs, widths 128 and 512, JPEG quality 85.
 # Usage: thumbnail-service/bench/run.sh        (from anywhere; prints a table)
@@ -11,8 +12,6 @@ WARMUPS="${WARMUPS:-3}"
 RUNS="${RUNS:-7}"
 # The JVM as a 512 MB function runs it: the Lambda Java runtime gives the heap ~85% of the memory and uses the
 # serial collector; the template's JAVA_TOOL_OPTIONS stop compilation at C1.
-# JVM_OPTS is split into words on purpose where it is used (several flags in one variable).
-# shellcheck disable=SC2086
 JVM_OPTS="${JVM_OPTS:--Xmx435m -XX:+UseSerialGC -XX:+TieredCompilation -XX:TieredStopAtLevel=1}"
 # ... and a heap far below that, to show how much room is left.
 TIGHT_HEAP="${TIGHT_HEAP:--Xmx96m}"
