@@ -32,7 +32,12 @@ public final class RunLocal {
                 LocalTarget.parameters(template), "local-deployment", Duration.ofMinutes(5)));
 
         String password = "Demo-" + UUID.randomUUID().toString().substring(0, 12) + "9A";
-        CognitoUsers users = new CognitoUsers(new TargetClients(target).cognito(), outputs.get("UserPoolId"),
+        TargetClients clients = new TargetClients(target);
+        // SES sends only from verified identities: the blog example below verifies the stack's sender first.
+        String sender = clients.cloudFormation().describeStacks(b -> b.stackName(outputs.stackName())).stacks().get(0)
+                .parameters().stream().filter(p -> p.parameterKey().equals("BlogSenderEmail")).findFirst()
+                .orElseThrow().parameterValue();
+        CognitoUsers users = new CognitoUsers(clients.cognito(), outputs.get("UserPoolId"),
                 outputs.get("UserPoolClientId"));
         CognitoUsers.SignedInUser demo = users.create("demo-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", password);
 
@@ -53,12 +58,31 @@ public final class RunLocal {
                             -H 'Content-Type: application/json' -d '{"title":"Try MiniStack"}'
                           curl -s '%s/todos' -H "Authorization: Bearer $TOKEN"
                           aws --endpoint-url %s dynamodb scan --table-name %s
+
+                        Thumbnails: upload an image, then list the thumbnails bucket
+                          aws --endpoint-url %s s3 cp photo.jpg s3://%s/holiday/photo.jpg
                           aws --endpoint-url %s s3 ls s3://%s --recursive
+
+                        Metadata sync: put or delete any object, then read the index
+                          aws --endpoint-url %s s3 cp notes.txt s3://%s/docs/notes.txt
+                          aws --endpoint-url %s dynamodb scan --table-name %s
+
+                        Blog: a verified sender, a confirmed subscriber, a published post, then the mail SES sent
+                          aws --endpoint-url %s sesv2 create-email-identity --email-identity %s
+                          aws --endpoint-url %s dynamodb put-item --table-name %s --item \
+                            '{"subscriberId":{"S":"s1"},"email":{"S":"reader@example.com"},"status":{"S":"confirmed"}}'
+                          aws --endpoint-url %s dynamodb put-item --table-name %s --item \
+                            '{"postId":{"S":"p1"},"title":{"S":"Hello"},"summary":{"S":"First post"},"status":{"S":"PUBLISHED"}}'
+                          curl -s %s/_ministack/ses/messages
 
                         Ctrl-C stops MiniStack and every function process.
                         """.formatted(LocalTarget.REGION.id(), endpoint, outputs.get("UserPoolClientId"), demo.email(),
-                        password, api, api, endpoint, outputs.get("TodosTableName"), endpoint,
-                        outputs.get("AttachmentsBucketName")));
+                        password, api, api, endpoint, outputs.get("TodosTableName"),
+                        endpoint, outputs.get("UploadsBucketName"), endpoint, outputs.get("ThumbnailsBucketName"),
+                        endpoint, outputs.get("MetadataSourceBucketName"), endpoint, outputs.get("MetadataTableName"),
+                        endpoint, sender,
+                        endpoint, outputs.get("SubscribersTableName"), endpoint, outputs.get("PostsTableName"),
+                        endpoint));
         System.out.println(out);
         new CountDownLatch(1).await();
     }
