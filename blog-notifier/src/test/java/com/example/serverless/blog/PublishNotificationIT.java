@@ -208,6 +208,25 @@ class PublishNotificationIT {
     }
 
     @Test
+    void anUnverifiedSenderFailsTheRecordAndBouncesNobody() {
+        String reader = subscriber("reader", "confirmed", Set.of(tag));
+        String post = postId("post");
+        tables.putPost(post, "Unverified", "PUBLISHED", Set.of(tag));
+        ObjectNode event = stream.nextEvent(Set.of(post), 1);
+        ses.failNext(400, "MessageRejected",
+                "Email address is not verified. The following identities failed the check in region US-EAST-1: blog@example.com");
+
+        JsonNode failed = MockLambda.invoke(event);
+
+        assertEquals(1, MockLambda.failedSequenceNumbers(failed).size(), "the record fails and is retried");
+        assertEquals("confirmed", tables.subscriber(reader).get("status").s(), "the reader is not bounced");
+        assertTrue(tables.ledgerEntry(post, reader).isEmpty(), "the claim is given back");
+
+        assertEquals(List.of(), MockLambda.failedSequenceNumbers(MockLambda.invoke(event)));
+        assertEquals(List.of(reader + "@example.com"), recipientsOf(post));
+    }
+
+    @Test
     void pausedSendingFailsTheRecordAndItsRetrySendsEveryEmailOnce() {
         subscriber("reader-a", "confirmed", Set.of(tag));
         subscriber("reader-b", "confirmed", Set.of(tag));

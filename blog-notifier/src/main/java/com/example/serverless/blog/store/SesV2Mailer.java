@@ -6,6 +6,7 @@ import com.example.serverless.blog.domain.MailThrottledException;
 import com.example.serverless.blog.domain.Mailer;
 import com.example.serverless.blog.domain.RecipientRejectedException;
 import com.example.serverless.blog.domain.SendingBlockedException;
+import java.util.Locale;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
  * <ul>
  * <li>429 TooManyRequests: throttled, nothing sent, retry shortly;</li>
  * <li>MessageRejected, BadRequest: this recipient is refused for good (the request is otherwise the same for
- * every subscriber, so a 400 on one of them is about that address);</li>
+ * every subscriber, so a 400 on one of them is about that address) unless SES names our own sender, as it
+ * does for an unverified sender identity: then nobody can be mailed, which is the next case;</li>
  * <li>any other 4xx (AccountSuspended, SendingPaused, LimitExceeded, MailFromDomainNotVerified, NotFound for the
  * configuration set, AccessDenied): SES refuses all sending and took nothing;</li>
  * <li>5xx and client-side failures (timeouts, resets): SES may or may not have the email.</li>
@@ -62,6 +64,9 @@ public final class SesV2Mailer implements Mailer {
         } catch (TooManyRequestsException throttled) {
             throw new MailThrottledException("SES throttled SendEmail", throttled);
         } catch (MessageRejectedException | BadRequestException rejected) {
+            if (namesOurSender(rejected)) {
+                throw new SendingBlockedException("SES refuses our sender: " + errorMessage(rejected), rejected);
+            }
             throw new RecipientRejectedException(errorMessage(rejected), rejected);
         } catch (SesV2Exception refused) {
             if (refused.statusCode() < 500) {
@@ -71,6 +76,11 @@ public final class SesV2Mailer implements Mailer {
         } catch (SdkClientException inTransit) {
             throw new DeliveryOutcomeUnknownException("SendEmail failed in transit", inTransit);
         }
+    }
+
+    /** SES lists the identities that failed its checks ("...failed the check in region X: a@b"). */
+    private boolean namesOurSender(SesV2Exception rejected) {
+        return errorMessage(rejected).toLowerCase(Locale.ROOT).contains(fromAddress.toLowerCase(Locale.ROOT));
     }
 
     private static MessageHeader header(String name, String value) {
