@@ -2,13 +2,13 @@ package com.example.serverless.metadata;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.example.serverless.localaws.FixedLambdaContext;
 import com.example.serverless.localaws.LocalDynamoDbTestResource;
 import com.example.serverless.localaws.LocalS3TestResource;
 import com.example.serverless.localaws.LocalSqsTestResource;
 import com.example.serverless.metadata.handler.MetadataSyncHandler;
 import com.example.serverless.metadata.support.MockLambda;
 import com.example.serverless.metadata.support.S3NotificationJson;
-import com.example.serverless.metadata.support.TestContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -112,7 +112,7 @@ class MetadataSyncBenchmark {
             event.setRecords(messages);
             batches.add(event);
         }
-        TestContext context = new TestContext("benchmark");
+        FixedLambdaContext context = new FixedLambdaContext("metadata-sync", "benchmark");
         long started = System.nanoTime();
         for (SQSEvent batch : batches) {
             if (!handler.handleRequest(batch, context).getBatchItemFailures().isEmpty()) {

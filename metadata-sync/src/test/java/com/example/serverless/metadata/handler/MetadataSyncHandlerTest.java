@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.example.serverless.localaws.FixedLambdaContext;
 import com.example.serverless.metadata.domain.IndexedObject;
 import com.example.serverless.metadata.domain.MetadataSync;
 import com.example.serverless.metadata.domain.ObjectState;
@@ -15,7 +16,6 @@ import com.example.serverless.metadata.support.Fixtures;
 import com.example.serverless.metadata.support.InMemoryBucket;
 import com.example.serverless.metadata.support.InMemoryMetadataIndex;
 import com.example.serverless.metadata.support.S3NotificationJson;
-import com.example.serverless.metadata.support.TestContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +50,7 @@ class MetadataSyncHandlerTest {
                 event.getRecords().get(0).getEventSourceArn(), "eventSourceARN maps despite its spelling");
         s3.put("reports/2026/q3 summary.pdf", pdf());
 
-        SQSBatchResponse response = handler.handleRequest(event, new TestContext("req-1"));
+        SQSBatchResponse response = handler.handleRequest(event, new FixedLambdaContext("metadata-sync", "req-1"));
 
         assertTrue(response.getBatchItemFailures().isEmpty());
         IndexedObject entry = assertInstanceOf(IndexedObject.class,
@@ -71,7 +71,7 @@ class MetadataSyncHandlerTest {
                 message("m-unknown-shape", "{\"hello\":\"world\"}"),
                 message("m-ok-2", S3NotificationJson.created(BUCKET, "ok-2.pdf", "0A")));
 
-        SQSBatchResponse response = handler.handleRequest(event, new TestContext("req-2"));
+        SQSBatchResponse response = handler.handleRequest(event, new FixedLambdaContext("metadata-sync", "req-2"));
 
         assertEquals(List.of("m-not-json", "m-throttled", "m-unknown-shape"),
                 response.getBatchItemFailures().stream().map(BatchItemFailure::getItemIdentifier).toList());
@@ -87,7 +87,7 @@ class MetadataSyncHandlerTest {
         s3.throttle("docs/日本語/100% done?.txt");
         SQSEvent event = batch(message("m-two", Fixtures.event("s3-two-records-encoded-keys.json")));
 
-        assertEquals(1, handler.handleRequest(event, new TestContext("req-3")).getBatchItemFailures().size());
+        assertEquals(1, handler.handleRequest(event, new FixedLambdaContext("metadata-sync", "req-3")).getBatchItemFailures().size());
         assertTrue(index.find(BUCKET, "photos/summer 2026/café + thé.jpg").isPresent(), "the first record committed");
 
         InMemoryBucket recovered = new InMemoryBucket();
@@ -95,13 +95,13 @@ class MetadataSyncHandlerTest {
         recovered.put("docs/日本語/100% done?.txt", pdf());
         MetadataSyncHandler retry = new MetadataSyncHandler(
                 new MetadataSync(recovered, index, Clock.systemUTC(), Duration.ofDays(30)));
-        assertTrue(retry.handleRequest(event, new TestContext("req-4")).getBatchItemFailures().isEmpty());
+        assertTrue(retry.handleRequest(event, new FixedLambdaContext("metadata-sync", "req-4")).getBatchItemFailures().isEmpty());
         assertTrue(index.find(BUCKET, "docs/日本語/100% done?.txt").isPresent());
     }
 
     @Test
     void emptyBatchAnswersNoFailures() {
-        assertTrue(handler.handleRequest(batch(), new TestContext("req-5")).getBatchItemFailures().isEmpty());
+        assertTrue(handler.handleRequest(batch(), new FixedLambdaContext("metadata-sync", "req-5")).getBatchItemFailures().isEmpty());
     }
 
     private static SQSEvent batch(SQSMessage... messages) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.serverless.localaws.FixedLambdaContext;
 import com.example.serverless.thumbnail.domain.InMemoryImageStore;
 import com.example.serverless.thumbnail.domain.OutputFormat;
 import com.example.serverless.thumbnail.domain.StorageFailureException;
@@ -38,7 +39,7 @@ class ThumbnailHandlerTest {
         String key = "albums/summer 2026/café + friends (1).jpg";
         store.upload("uploads", key, null, photo());
 
-        InvocationSummary summary = handler.handleRequest(event("s3-object-created.json"), new TestContext("r-1"));
+        InvocationSummary summary = handler.handleRequest(event("s3-object-created.json"), new FixedLambdaContext("thumbnail-service", "r-1"));
 
         assertEquals(new InvocationSummary(1, 0, 0, 0), summary);
         assertEquals(List.of("thumbnails/w128/" + key + ".jpg", "thumbnails/w512/" + key + ".jpg"),
@@ -49,7 +50,7 @@ class ThumbnailHandlerTest {
     void passesTheVersionIdOn() throws Exception {
         store.upload("uploads", "phone/IMG_0042.jpg", "VERSION_ID", photo());
 
-        handler.handleRequest(event("s3-object-created-versioned.json"), new TestContext("r-2"));
+        handler.handleRequest(event("s3-object-created-versioned.json"), new FixedLambdaContext("thumbnail-service", "r-2"));
 
         assertTrue(store.outputs().containsKey("thumbnails/w512/phone/IMG_0042.jpg.v-VERSION_ID.jpg"),
                 store.outputs().keySet()::toString);
@@ -61,7 +62,7 @@ class ThumbnailHandlerTest {
         store.upload("uploads", "second.jpg", null, photo());
         store.upload("uploads", "broken.jpg", null, "not a jpeg".getBytes(StandardCharsets.US_ASCII));
 
-        InvocationSummary summary = handler.handleRequest(event("s3-several-records.json"), new TestContext("r-3"));
+        InvocationSummary summary = handler.handleRequest(event("s3-several-records.json"), new FixedLambdaContext("thumbnail-service", "r-3"));
 
         assertEquals(new InvocationSummary(2, 1, 0, 2), summary);
         assertEquals(List.of("thumbnails/failed/broken.jpg.json",
@@ -76,14 +77,14 @@ class ThumbnailHandlerTest {
         S3Notification notification = event("s3-test-event.json");
 
         assertTrue(notification.isTestEvent());
-        assertEquals(InvocationSummary.NONE, handler.handleRequest(notification, new TestContext("r-4")));
+        assertEquals(InvocationSummary.NONE, handler.handleRequest(notification, new FixedLambdaContext("thumbnail-service", "r-4")));
         assertTrue(store.reads().isEmpty());
     }
 
     @Test
     void ignoresEventsOtherThanObjectCreated() throws Exception {
         assertEquals(new InvocationSummary(0, 0, 0, 1),
-                handler.handleRequest(event("s3-object-removed.json"), new TestContext("r-5")));
+                handler.handleRequest(event("s3-object-removed.json"), new FixedLambdaContext("thumbnail-service", "r-5")));
         assertTrue(store.reads().isEmpty());
     }
 
@@ -94,7 +95,7 @@ class ThumbnailHandlerTest {
                 new ThumbnailKeys("thumbnails/"), 1_000_000), "uploads");
         store.upload("uploads", "first.png", null, photo());
 
-        InvocationSummary summary = misconfigured.handleRequest(event("s3-several-records.json"), new TestContext("r-6"));
+        InvocationSummary summary = misconfigured.handleRequest(event("s3-several-records.json"), new FixedLambdaContext("thumbnail-service", "r-6"));
 
         assertEquals(new InvocationSummary(0, 0, 0, 5), summary);
         assertTrue(store.outputs().isEmpty());
@@ -103,7 +104,7 @@ class ThumbnailHandlerTest {
     @Test
     void reportsASourceDeletedInTheMeantime() throws Exception {
         assertEquals(new InvocationSummary(0, 0, 1, 0),
-                handler.handleRequest(event("s3-object-created.json"), new TestContext("r-7")));
+                handler.handleRequest(event("s3-object-created.json"), new FixedLambdaContext("thumbnail-service", "r-7")));
     }
 
     @Test
@@ -111,7 +112,7 @@ class ThumbnailHandlerTest {
         store.failWith(new StorageFailureException("throttled", null));
 
         assertThrows(StorageFailureException.class,
-                () -> handler.handleRequest(event("s3-object-created.json"), new TestContext("r-8")));
+                () -> handler.handleRequest(event("s3-object-created.json"), new FixedLambdaContext("thumbnail-service", "r-8")));
         assertNull(MDC.get("requestId"));
     }
 

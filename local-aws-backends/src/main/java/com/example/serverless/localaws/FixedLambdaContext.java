@@ -1,12 +1,15 @@
-package com.example.serverless.metadata.support;
+package com.example.serverless.localaws;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
-/** The Lambda context a unit test hands the handler: only the request id matters to it. */
-public record TestContext(String awsRequestId) implements Context {
+/**
+ * The Lambda context a unit test hands a handler directly (without the mock event server): a request id,
+ * a function name, and a minute of remaining time.
+ */
+public record FixedLambdaContext(String functionName, String awsRequestId) implements Context {
 
     @Override
     public String getAwsRequestId() {
@@ -15,17 +18,17 @@ public record TestContext(String awsRequestId) implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/metadata-sync";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
     public String getLogStreamName() {
-        return "2026/11/20/[$LATEST]test";
+        return "2026/01/01/[$LATEST]test";
     }
 
     @Override
     public String getFunctionName() {
-        return "metadata-sync";
+        return functionName;
     }
 
     @Override
@@ -35,7 +38,7 @@ public record TestContext(String awsRequestId) implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-west-1:123456789012:function:metadata-sync";
+        return "arn:aws:lambda:" + LocalCredentials.REGION + ":123456789012:function:" + functionName;
     }
 
     @Override
