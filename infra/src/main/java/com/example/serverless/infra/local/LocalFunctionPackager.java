@@ -9,16 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Turns a JVM Lambda zip (classes at the root, jars in lib/, as Quarkus builds it for the java21 runtime)
  * into a provided.al2023 zip that runs the same code: adds AWS's Lambda Java runtime interface client and
- * a {@code bootstrap} that starts it with the template's handler string ({@code _HANDLER}).
+ * a {@code bootstrap} that starts it with the template's handler string ({@code _HANDLER}). The classes and
+ * resources at the zip's root move into {@code lib/function-classes.jar}, first on a class path of jars only:
+ * class data sharing (AppCDS) refuses a class path holding a non-empty directory.
  * Emulators such as MiniStack run provided.al2023 functions as host processes but java21 only in Docker.
  */
 public final class LocalFunctionPackager {
@@ -26,6 +31,7 @@ public final class LocalFunctionPackager {
     /** AWS's advice for short-lived JVMs: stop at C1, share the class data archive, serial GC. */
     public static final String FAST_START_FLAGS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Xshare:auto -XX:+UseSerialGC";
     private static final String JNI_LIBRARY = "/lib/libaws-lambda-jni.so";
+    static final String FUNCTION_CLASSES_JAR = "lib/function-classes.jar";
 
     private final Path runtimeInterfaceClientJars;
     private final Path javaHome;
@@ -50,6 +56,7 @@ public final class LocalFunctionPackager {
                     Map.of("enablePosixFileAttributes", "true"))) {
                 Path lib = zip.getPath("/lib");
                 Files.createDirectories(lib);
+                moveRootEntriesIntoJar(zip, zip.getPath("/" + FUNCTION_CLASSES_JAR));
                 Set<String> present = artifactsIn(lib);
                 for (Path jar : jars(runtimeInterfaceClientJars)) {
                     // The function's own copy of a shared artifact (aws-lambda-java-core) wins.
@@ -85,9 +92,45 @@ public final class LocalFunctionPackager {
                 : "${LAMBDA_JVM_FLAGS=%s}"
                 exec "%s/bin/java" $LAMBDA_JVM_FLAGS%s \\
                   -Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="$LAMBDA_TASK_ROOT%s" \\
-                  -cp "$LAMBDA_TASK_ROOT:$LAMBDA_TASK_ROOT/lib/*" \\
+                  -cp "$LAMBDA_TASK_ROOT/%s:$LAMBDA_TASK_ROOT/lib/*" \\
                   com.amazonaws.services.lambda.runtime.api.client.AWSLambda "$_HANDLER"
-                """.formatted(FAST_START_FLAGS, javaHome, opens, JNI_LIBRARY);
+                """.formatted(FAST_START_FLAGS, javaHome, opens, JNI_LIBRARY, FUNCTION_CLASSES_JAR);
+    }
+
+    /** Every root entry but lib/ (classes, META-INF services, application.properties) into one jar, then removed. */
+    private static void moveRootEntriesIntoJar(FileSystem zip, Path jar) throws IOException {
+        List<Path> roots;
+        try (Stream<Path> entries = Files.list(zip.getPath("/"))) {
+            roots = entries.filter(path -> !path.getFileName().toString().equals("lib")).sorted().toList();
+        }
+        Path temporary = Files.createTempFile("function-classes", ".jar");
+        try {
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(temporary))) {
+                for (Path root : roots) {
+                    try (Stream<Path> tree = Files.walk(root)) {
+                        for (Path path : tree.sorted().toList()) {
+                            String name = path.toString().substring(1);
+                            boolean directory = Files.isDirectory(path);
+                            out.putNextEntry(new ZipEntry(directory ? name + "/" : name));
+                            if (!directory) {
+                                Files.copy(path, out);
+                            }
+                            out.closeEntry();
+                        }
+                    }
+                }
+            }
+            Files.copy(temporary, jar, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.delete(temporary);
+        }
+        for (Path root : roots) {
+            try (Stream<Path> tree = Files.walk(root)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private Path runtimeInterfaceClientJar() throws IOException {

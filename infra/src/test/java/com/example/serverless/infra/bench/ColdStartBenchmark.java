@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -46,7 +47,16 @@ public final class ColdStartBenchmark {
     private record Subject(String name, String functionName, Path zip, String handler, Map<String, String> environment) {
     }
 
+    /** A flag set; "%function%" in the flags stands for the function's name. */
     private record Variant(String name, String flags) {
+
+        String flagsFor(Subject subject) {
+            return flags.replace("%function%", subject.functionName());
+        }
+
+        boolean createsArchive() {
+            return flags.contains("AutoCreateSharedArchive");
+        }
     }
 
     private record Sample(double coldMillis, double warmMillis) {
@@ -77,6 +87,7 @@ public final class ColdStartBenchmark {
                                 target.packageFunction("BenchPlain", plainHandlerZip(benchDir)),
                                 PlainHandler.class.getName() + "::handleRequest", Map.of()));
                 for (Subject subject : subjects) {
+                    Files.deleteIfExists(Path.of(archive(subject.functionName())));
                     create(lambda, subject);
                     invoke(lambda, subject); // extracts the zip once, as every later start finds it
                 }
@@ -87,15 +98,21 @@ public final class ColdStartBenchmark {
     }
 
     /**
-     * The flag sets compared. AppCDS is not among them: CDS refuses to archive or map a class path with a
-     * non-empty directory ("Cannot have non-empty directory in paths"), and the bootstrap's class path starts
-     * with $LAMBDA_TASK_ROOT, where Quarkus's zip keeps the application classes (see infra/README.md).
+     * The flag sets compared. AppCDS works because the packager's class path holds jars only: the first start
+     * with AutoCreateSharedArchive finds no archive and writes one when the JVM exits (see writeArchive); that
+     * start is reported apart as "archive creation", later starts map the archive.
      */
     private static List<Variant> variants() {
         return List.of(
                 new Variant("JVM defaults", "-Xshare:auto"),
                 new Variant("C1 only (TieredStopAtLevel=1)", "-XX:TieredStopAtLevel=1"),
-                new Variant("bootstrap's flags (C1, SerialGC)", LocalFunctionPackager.FAST_START_FLAGS));
+                new Variant("bootstrap's flags (C1, SerialGC)", LocalFunctionPackager.FAST_START_FLAGS),
+                new Variant("C1, SerialGC, AppCDS", LocalFunctionPackager.FAST_START_FLAGS
+                        + " -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=" + archive("%function%")));
+    }
+
+    private static String archive(String functionName) {
+        return "/tmp/" + functionName + "-cds.jsa";
     }
 
     private static Map<Subject, Map<String, List<Sample>>> measure(LambdaClient lambda, List<Subject> subjects, int runs) {
@@ -104,21 +121,28 @@ public final class ColdStartBenchmark {
         for (int run = 1; run <= runs; run++) {
             for (Subject subject : subjects) {
                 for (Variant variant : variants()) {
-                    configure(lambda, subject, variant.flags(), "run-" + run);
+                    boolean createsArchive = variant.createsArchive() && run == 1;
+                    String name = createsArchive ? variant.name() + ": archive creation" : variant.name();
+                    configure(lambda, subject, variant.flagsFor(subject), "run-" + run);
                     Set<Long> before = functionJvms();
                     long start = System.nanoTime();
                     invoke(lambda, subject);
                     double cold = (System.nanoTime() - start) / 1e6;
-                    if (functionJvms().stream().allMatch(before::contains)) {
+                    List<ProcessHandle> started = ProcessHandle.current().descendants()
+                            .filter(process -> isFunctionJvm(process) && !before.contains(process.pid())).toList();
+                    if (started.isEmpty()) {
                         throw new IllegalStateException(subject.name() + ", " + variant.name() + ": no new JVM was started");
                     }
                     start = System.nanoTime();
                     invoke(lambda, subject);
                     double warm = (System.nanoTime() - start) / 1e6;
+                    if (createsArchive) {
+                        writeArchive(subject, started);
+                    }
                     samples.computeIfAbsent(subject, k -> new LinkedHashMap<>())
-                            .computeIfAbsent(variant.name(), k -> new ArrayList<>()).add(new Sample(cold, warm));
-                    System.err.printf("run %d/%d %-16s %-34s cold %6.0f ms  warm %5.0f ms%n", run, runs, subject.name(),
-                            variant.name(), cold, warm);
+                            .computeIfAbsent(name, k -> new ArrayList<>()).add(new Sample(cold, warm));
+                    System.err.printf("run %d/%d %-16s %-40s cold %6.0f ms  warm %5.0f ms%n", run, runs, subject.name(),
+                            name, cold, warm);
                 }
             }
         }
@@ -168,12 +192,44 @@ public final class ColdStartBenchmark {
         }
     }
 
+    /**
+     * Stops the worker that started without an archive with SIGTERM and waits for it: the JVM writes the archive
+     * as it exits. MiniStack stops workers the same way but SIGKILLs them after 2 s, before Quarkus's shutdown
+     * and the dump are done (≈ 2.6 s measured), so left to MiniStack the archive is never written.
+     */
+    private static void writeArchive(Subject subject, List<ProcessHandle> workers) {
+        long start = System.nanoTime();
+        workers.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // Not our children: an exited worker stays a zombie (no command line) until MiniStack reaps it.
+        while (workers.stream().anyMatch(worker -> worker.isAlive() && worker.info().commandLine().isPresent())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(subject.name() + ": the worker did not exit within 60 s of SIGTERM");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        Path archive = Path.of(archive(subject.functionName()));
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException(subject.name() + ": the JVM wrote no CDS archive on exit");
+        }
+        System.err.printf("%s: SIGTERM to exit with the CDS archive written: %.0f ms (%d MB)%n", subject.name(),
+                (System.nanoTime() - start) / 1e6, archive.toFile().length() >> 20);
+    }
+
     /** The JVMs the bootstrap started (runtime interface client main class), below this process. */
     private static Set<Long> functionJvms() {
-        return ProcessHandle.current().descendants()
-                .filter(process -> process.info().commandLine().orElse("").contains("runtime.api.client.AWSLambda"))
+        return ProcessHandle.current().descendants().filter(ColdStartBenchmark::isFunctionJvm)
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
+    }
+
+    private static boolean isFunctionJvm(ProcessHandle process) {
+        return process.info().commandLine().orElse("").contains("runtime.api.client.AWSLambda");
     }
 
     private static void createTodoTable(DynamoDbClient dynamoDb) {
@@ -201,13 +257,13 @@ public final class ColdStartBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("%nCold start per invocation on MiniStack (provided.al2023, runtime interface client 2.9.0), JDK %s, %d runs each%n"
                 .formatted(Runtime.version().feature(), runs));
-        out.append("%-16s %-34s %8s %8s %8s %12s%n".formatted("function", "JVM flags", "median", "min", "max", "warm median"));
+        out.append("%-16s %-40s %8s %8s %8s %12s%n".formatted("function", "JVM flags", "median", "min", "max", "warm median"));
         Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
         samples.forEach((subject, byVariant) -> byVariant.forEach((variant, list) -> {
             List<Double> cold = list.stream().map(Sample::coldMillis).sorted().toList();
             double median = median(cold);
             medians.computeIfAbsent(subject.name(), k -> new LinkedHashMap<>()).put(variant, median);
-            out.append("%-16s %-34s %6.0f ms %5.0f ms %5.0f ms %9.0f ms%n".formatted(subject.name(), variant, median,
+            out.append("%-16s %-40s %6.0f ms %5.0f ms %5.0f ms %9.0f ms%n".formatted(subject.name(), variant, median,
                     cold.getFirst(), cold.getLast(), median(list.stream().map(Sample::warmMillis).sorted().toList())));
         }));
         out.append("%nRatios of medians%n".formatted());
@@ -216,7 +272,7 @@ public final class ColdStartBenchmark {
         Map<String, Double> plain = medians.get(names.get(1));
         String baseline = variants().getFirst().name();
         for (Variant variant : variants()) {
-            out.append("  %-34s todo / plain = %4.1fx   todo vs JVM defaults = %4.2fx   plain vs JVM defaults = %4.2fx%n".formatted(
+            out.append("  %-40s todo / plain = %4.1fx   todo vs JVM defaults = %4.2fx   plain vs JVM defaults = %4.2fx%n".formatted(
                     variant.name(), todo.get(variant.name()) / plain.get(variant.name()),
                     todo.get(variant.name()) / todo.get(baseline), plain.get(variant.name()) / plain.get(baseline)));
         }

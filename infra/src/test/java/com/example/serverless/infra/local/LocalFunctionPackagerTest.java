@@ -45,6 +45,8 @@ class LocalFunctionPackagerTest {
         jvmZip = dir.resolve("function.zip");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jvmZip))) {
             add(zip, "com/example/Handler.class", HANDLER_CLASS);
+            add(zip, "META-INF/services/io.quarkus.Service", "com.example.Handler".getBytes(StandardCharsets.UTF_8));
+            add(zip, "application.properties", "quarkus.lambda.handler=todo".getBytes(StandardCharsets.UTF_8));
             add(zip, "lib/com.amazonaws.aws-lambda-java-core-1.2.3.jar", "the function's own copy".getBytes(StandardCharsets.UTF_8));
             add(zip, "lib/io.quarkus.quarkus-core-3.34.1.jar", "quarkus".getBytes(StandardCharsets.UTF_8));
         }
@@ -72,7 +74,8 @@ class LocalFunctionPackagerTest {
         assertThat(bootstrap, startsWith("#!/bin/sh\n"));
         assertThat(bootstrap, containsString("exec \"/opt/some-jdk/bin/java\" $LAMBDA_JVM_FLAGS"));
         assertThat(bootstrap, containsString(": \"${LAMBDA_JVM_FLAGS=" + LocalFunctionPackager.FAST_START_FLAGS + "}\""));
-        assertThat(bootstrap, containsString("-cp \"$LAMBDA_TASK_ROOT:$LAMBDA_TASK_ROOT/lib/*\""));
+        // Jars only, the function's first: class data sharing (AppCDS) refuses a non-empty directory.
+        assertThat(bootstrap, containsString("-cp \"$LAMBDA_TASK_ROOT/lib/function-classes.jar:$LAMBDA_TASK_ROOT/lib/*\""));
         assertThat(bootstrap, containsString("com.amazonaws.services.lambda.runtime.api.client.AWSLambda \"$_HANDLER\""));
     }
 
@@ -92,10 +95,15 @@ class LocalFunctionPackagerTest {
     }
 
     @Test
-    void functionCodeIsUnchangedAndTheBuiltZipIsLeftAlone() throws IOException {
+    void classesAndResourcesAtTheRootMoveUnchangedIntoAJarAndTheBuiltZipIsLeftAlone() throws IOException {
         byte[] before = Files.readAllBytes(jvmZip);
-        try (FileSystem zip = open(packager.repackage("TodoFunction", jvmZip))) {
-            assertThat(Files.readAllBytes(zip.getPath("/com/example/Handler.class")), equalTo(HANDLER_CLASS));
+        try (FileSystem zip = open(packager.repackage("TodoFunction", jvmZip)); Stream<Path> root = Files.list(zip.getPath("/"))) {
+            assertThat(root.map(path -> path.getFileName().toString()).sorted().toList(), equalTo(List.of("bootstrap", "lib")));
+            try (FileSystem jar = FileSystems.newFileSystem(zip.getPath("/lib/function-classes.jar"))) {
+                assertThat(Files.readAllBytes(jar.getPath("/com/example/Handler.class")), equalTo(HANDLER_CLASS));
+                assertThat(Files.readString(jar.getPath("/META-INF/services/io.quarkus.Service")), equalTo("com.example.Handler"));
+                assertThat(Files.readString(jar.getPath("/application.properties")), equalTo("quarkus.lambda.handler=todo"));
+            }
         }
         assertThat(Files.readAllBytes(jvmZip), equalTo(before));
     }
