@@ -69,9 +69,9 @@ public final class RunLocal {
 
                         Blog: a verified sender, a confirmed subscriber, a published post, then the mail SES sent
                           aws --endpoint-url %s sesv2 create-email-identity --email-identity %s
-                          aws --endpoint-url %s dynamodb put-item --table-name %s --item \
+                          aws --endpoint-url %s dynamodb put-item --table-name %s --item \\
                             '{"subscriberId":{"S":"s1"},"email":{"S":"reader@example.com"},"status":{"S":"confirmed"}}'
-                          aws --endpoint-url %s dynamodb put-item --table-name %s --item \
+                          aws --endpoint-url %s dynamodb put-item --table-name %s --item \\
                             '{"postId":{"S":"p1"},"title":{"S":"Hello"},"summary":{"S":"First post"},"status":{"S":"PUBLISHED"}}'
                           curl -s %s/_ministack/ses/messages
 
