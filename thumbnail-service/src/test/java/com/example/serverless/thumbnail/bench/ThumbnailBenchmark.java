@@ -3,6 +3,7 @@ package com.example.serverless.thumbnail.bench;
 import com.example.serverless.thumbnail.domain.ImageRejectedException;
 import com.example.serverless.thumbnail.domain.OutputFormat;
 import com.example.serverless.thumbnail.domain.RenderedImage;
+import com.example.serverless.thumbnail.domain.TestImages;
 import com.example.serverless.thumbnail.domain.ThumbnailRenderer;
 import com.example.serverless.thumbnail.domain.ThumbnailSettings;
 import java.awt.image.BufferedImage;
@@ -10,19 +11,11 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.FileImageOutputStream;
 
 /**
  * Not a test: run by {@code bench/run.sh}. {@code generate DIR} writes large photo-like JPEGs; {@code render
@@ -99,52 +92,13 @@ public final class ThumbnailBenchmark {
     }
 
     private static void write(BufferedImage image, Path file, boolean progressive, int orientation) throws IOException {
-        ImageWriter writer = jdkJpegWriter();
-        Path plain = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileImageOutputStream out = new FileImageOutputStream(plain.toFile())) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.9f);
-            if (progressive) {
-                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            }
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        byte[] jpeg = Files.readAllBytes(plain);
-        Files.delete(plain);
-        Files.write(file, orientation == 0 ? jpeg : withExifOrientation(jpeg, orientation));
+        byte[] jpeg = TestImages.jpeg(image, 0.9f, progressive);
+        Files.write(file, orientation == 0 ? jpeg : TestImages.withExifOrientation(jpeg, orientation));
         System.out.printf("generated %s %dx%d %.1f MB%n", file, image.getWidth(), image.getHeight(),
                 Files.size(file) / 1048576.0);
     }
 
-    private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
-        ByteBuffer segment = ByteBuffer.allocate(36);
-        segment.put((byte) 0xFF).put((byte) 0xE1).putShort((short) 34);
-        segment.put("Exif\0\0MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
-        segment.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1)
-                .putShort((short) orientation).putShort((short) 0).putInt(0);
-        byte[] result = new byte[jpeg.length + 36];
-        System.arraycopy(jpeg, 0, result, 0, 2);
-        System.arraycopy(segment.array(), 0, result, 2, 36);
-        System.arraycopy(jpeg, 2, result, 38, jpeg.length - 2);
-        return result;
-    }
-
     private static int clamp(double value) {
         return (int) Math.max(0, Math.min(255, value));
-    }
-
-    private static ImageWriter jdkJpegWriter() {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-        while (writers.hasNext()) {
-            ImageWriter writer = writers.next();
-            if (writer.getClass().getName().startsWith("com.sun.")) {
-                return writer;
-            }
-        }
-        throw new IllegalStateException("the JDK's JPEG writer is missing");
     }
 }

@@ -23,8 +23,11 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** Images made in the test, byte by byte where the point is a header or a marker. */
-final class TestImages {
+/**
+ * Images made in the test, byte by byte where the point is a header or a marker. Public for the benchmark,
+ * which writes its large photos with the same JPEG and EXIF helpers.
+ */
+public final class TestImages {
 
     static final Color RED = new Color(255, 0, 0);
     static final Color GREEN = new Color(0, 255, 0);
@@ -77,7 +80,12 @@ final class TestImages {
     }
 
     static byte[] jpeg(BufferedImage image) {
-        return write(jdkJpegWriter(), new IIOImage(image, null, null), 0.95f);
+        return jpeg(image, 0.95f, false);
+    }
+
+    /** A JPEG from the JDK's own writer, baseline or progressive. */
+    public static byte[] jpeg(BufferedImage image, float quality, boolean progressive) {
+        return write(jdkJpegWriter(), new IIOImage(image, null, null), quality, progressive);
     }
 
     /**
@@ -102,7 +110,7 @@ final class TestImages {
             }
         }
         // The JDK's writer stores a raster's samples as they are, without a colour transform or markers.
-        byte[] plain = write(jdkJpegWriter(), new IIOImage(raster, null, null), 0.95f);
+        byte[] plain = write(jdkJpegWriter(), new IIOImage(raster, null, null), 0.95f, false);
         byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0,
                 (byte) (ycck ? 2 : 0)};
         return insertAfterSoi(plain, adobe);
@@ -120,7 +128,7 @@ final class TestImages {
     }
 
     /** An EXIF APP1 segment (big-endian TIFF) holding only the orientation tag. */
-    static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+    public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
         ByteBuffer segment = ByteBuffer.allocate(36);
         segment.put((byte) 0xFF).put((byte) 0xE1).putShort((short) 34);
         segment.put("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
@@ -222,13 +230,16 @@ final class TestImages {
         throw new IllegalStateException("the JDK's JPEG writer is missing");
     }
 
-    private static byte[] write(ImageWriter writer, IIOImage image, float quality) {
+    private static byte[] write(ImageWriter writer, IIOImage image, float quality, boolean progressive) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(quality);
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
             writer.write(null, image, param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
