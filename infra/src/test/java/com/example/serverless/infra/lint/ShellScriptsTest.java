@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItems;
 
+import com.example.serverless.infra.tools.InstalledTools;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ class ShellScriptsTest {
     @Test
     void everyShellScriptPassesShellCheck() throws IOException, InterruptedException {
         List<String> scripts = scripts();
-        Assumptions.assumeTrue(shellCheckInstalled(), "shellcheck is not installed (Debian: apt-get install shellcheck; "
+        Assumptions.assumeTrue(InstalledTools.answers(List.of("shellcheck", "--version")), "shellcheck is not installed (Debian: apt-get install shellcheck; "
                 + ".ci/run installs it): " + scripts.size() + " scripts unchecked: " + scripts);
         List<String> findings = new ArrayList<>();
         for (String script : scripts) {
@@ -96,19 +97,6 @@ class ShellScriptsTest {
             return line == null ? "" : line;
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    private static boolean shellCheckInstalled() {
-        try {
-            Process process = new ProcessBuilder("shellcheck", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.example.serverless.infra.tools.InstalledTools;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,8 @@ class LocalStackComposeTest {
     @Test
     void composeCliAcceptsTheFile() throws IOException, InterruptedException {
         List<String> cli = Stream.of(List.of("docker", "compose"), List.of("docker-compose"))
-                .filter(LocalStackComposeTest::runs).findFirst().orElse(null);
+                .filter(candidate -> InstalledTools.answers(Stream.concat(candidate.stream(), Stream.of("version")).toList()))
+                .findFirst().orElse(null);
         Assumptions.assumeTrue(cli != null, "no Docker Compose CLI (docker compose or docker-compose) to validate with");
         List<String> command = new ArrayList<>(cli);
         command.addAll(List.of("config", "-q"));
@@ -93,20 +95,6 @@ class LocalStackComposeTest {
         assertThat(output, process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, equalTo(true));
     }
 
-    private static boolean runs(List<String> cli) {
-        List<String> command = new ArrayList<>(cli);
-        command.add("version");
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     private Map<String, Object> environment() {
         return map(localstack.get("environment"));
