@@ -55,11 +55,12 @@ public class DynamoDbTodoStore implements TodoStore {
         record.put(REQUEST_HASH, AttributeValue.fromS(requestHash));
         record.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
         // TTL deletes expired items lazily (up to days later), so an expired record counts as absent here.
+        // "Now" is the new todo's creation time: the service's clock, not a second reading of the system's.
         TransactWriteItem claimKey = TransactWriteItem.builder().put(put -> put.tableName(tableName)
                 .item(record)
                 .conditionExpression("attribute_not_exists(" + SORT_KEY + ") OR " + EXPIRES_AT + " < :now")
                 .expressionAttributeValues(Map.of(":now",
-                        AttributeValue.fromN(Long.toString(Instant.now().getEpochSecond())))))
+                        AttributeValue.fromN(Long.toString(todo.createdAt().getEpochSecond())))))
                 .build();
         TransactWriteItem insertTodo = TransactWriteItem.builder().put(put -> put.tableName(tableName)
                 .item(TodoItems.toItem(todo))
