@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.serverless.blog.support.BlogTables;
-import com.example.serverless.blog.support.MockLambda;
-import com.example.serverless.localaws.InjectSesV2StandIn;
-import com.example.serverless.localaws.LocalDynamoDbTestResource;
-import com.example.serverless.localaws.LocalSesTestResource;
-import com.example.serverless.localaws.SesV2StandIn;
+import com.example.serverless.blog.support.StreamResponses;
+import com.example.serverless.localcloud.InjectLocalCloud;
+import com.example.serverless.localcloud.LocalCloud;
+import com.example.serverless.localcloud.LocalCloudResource;
+import com.example.serverless.localcloud.MockEventServer;
+import com.example.serverless.localcloud.SentEmail;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,27 +27,26 @@ import org.junit.jupiter.api.Test;
  * server, and only its INSERT of a published post is announced.
  */
 @QuarkusTest
-@WithTestResource(value = LocalDynamoDbTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = LocalSesTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(LocalCloudResource.class)
 class DynamodbEventFixtureIT {
 
     @Inject
     BlogTables tables;
 
-    @InjectSesV2StandIn
-    SesV2StandIn ses;
+    @InjectLocalCloud
+    LocalCloud cloud;
 
     @Test
     void aRealStreamEventDeserializesAndOnlyTheInsertOfAPublishedPostIsAnnounced() throws IOException {
         tables.putSubscriber("fixture-reader", "fixture-reader@example.com", "confirmed", Set.of("fixture"));
 
-        JsonNode response = MockLambda.invoke(fixture("events/dynamodb-stream-posts.json"));
+        JsonNode response = StreamResponses.read(MockEventServer.invoke(fixture("events/dynamodb-stream-posts.json")));
 
-        assertEquals(List.of(), MockLambda.failedSequenceNumbers(response), response::toString);
-        List<SesV2StandIn.SentEmail> mail = ses.sentTo("fixture-reader@example.com");
+        assertEquals(List.of(), StreamResponses.failedSequenceNumbers(response), response::toString);
+        List<SentEmail> mail = cloud.sentEmails().stream().filter(m -> m.to().contains("fixture-reader@example.com")).toList();
         assertEquals(1, mail.size(), "the INSERT only; the edit and the delete send nothing");
         assertEquals("New on the blog: Streams & <b>Lambda</b>", mail.get(0).subject());
-        assertTrue(mail.get(0).htmlBody().contains("Streams &amp; &lt;b&gt;Lambda&lt;/b&gt;"));
+        assertTrue(mail.get(0).html().contains("Streams &amp; &lt;b&gt;Lambda&lt;/b&gt;"));
         assertEquals("sent", tables.ledgerEntry("fixture-post", "fixture-reader").orElseThrow().get("state").s());
     }
 

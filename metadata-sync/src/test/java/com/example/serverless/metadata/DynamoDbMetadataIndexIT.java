@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.serverless.localaws.LocalDynamoDbTestResource;
-import com.example.serverless.localaws.LocalS3TestResource;
-import com.example.serverless.localaws.LocalSqsTestResource;
+import com.example.serverless.localcloud.LocalCloudResource;
 import com.example.serverless.metadata.domain.IndexedObject;
 import com.example.serverless.metadata.domain.MetadataIndex;
 import com.example.serverless.metadata.domain.ObjectState;
 import com.example.serverless.metadata.domain.Sequencer;
 import com.example.serverless.metadata.domain.Tombstone;
 import com.example.serverless.metadata.domain.WriteResult;
-import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,11 +23,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The DynamoDB index against DynamoDB Local, with the key schema and index the template declares. */
+/** The DynamoDB index against the local cloud's DynamoDB, with the key schema and index the template declares. */
 @QuarkusTest
-@WithTestResource(value = LocalDynamoDbTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = LocalS3TestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = LocalSqsTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(LocalCloudResource.class)
 class DynamoDbMetadataIndexIT {
 
     private static final Instant T = Instant.parse("2026-11-20T09:00:00Z");

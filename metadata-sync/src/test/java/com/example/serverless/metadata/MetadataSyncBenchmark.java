@@ -2,17 +2,14 @@ package com.example.serverless.metadata;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import com.example.serverless.localaws.FixedLambdaContext;
-import com.example.serverless.localaws.LocalDynamoDbTestResource;
-import com.example.serverless.localaws.LocalS3TestResource;
-import com.example.serverless.localaws.LocalSqsTestResource;
+import com.example.serverless.localcloud.FixedLambdaContext;
+import com.example.serverless.localcloud.LocalCloudResource;
+import com.example.serverless.localcloud.MockEventServer;
 import com.example.serverless.metadata.handler.MetadataSyncHandler;
-import com.example.serverless.metadata.support.MockLambda;
 import com.example.serverless.metadata.support.S3NotificationJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -30,14 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Throughput of the handler on batches of 10 against DynamoDB Local and s3proxy, beside the raw DynamoDB Local
- * PutItem throughput (and HeadObject on s3proxy) measured in the same JVM, same run, same clients. Run with
+ * Throughput of the handler on batches of 10 against the local cloud (MiniStack over TLS), beside the raw PutItem
+ * and HeadObject throughput of the same local cloud measured in the same JVM, same run, same clients. Run with
  * {@code ./mvnw -f metadata-sync/pom.xml verify -Pbenchmark}; it prints figures, it asserts nothing.
  */
 @QuarkusTest
-@WithTestResource(value = LocalDynamoDbTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = LocalS3TestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = LocalSqsTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(LocalCloudResource.class)
 class MetadataSyncBenchmark {
 
     private static final int OBJECTS = Integer.getInteger("benchmark.objects", 2_000);
@@ -65,7 +60,7 @@ class MetadataSyncBenchmark {
             s3.putObject(p -> p.bucket(bucket).key(key(n)).contentType("image/jpeg")
                     .metadata(Map.of("camera", "x100", "album", "summer")), RequestBody.fromString("object " + n));
         }
-        // Warm-up: JIT, connection pools, DynamoDB Local's SQLite pages.
+        // Warm-up: JIT, connection pools, TLS sessions.
         handlerPerSecond();
         rawPutItemPerSecond();
         headObjectPerSecond();
@@ -87,8 +82,8 @@ class MetadataSyncBenchmark {
 
                 ==== metadata-sync benchmark: %d messages per measurement, batches of %d, median of %d rounds ====
                 handler (HeadObject + conditional PutItem per message): %8.0f messages/s   rounds %s
-                raw DynamoDB Local PutItem (unconditional, same item):  %8.0f items/s      rounds %s
-                raw s3proxy HeadObject:                                 %8.0f requests/s   rounds %s
+                raw PutItem (unconditional, same item):                 %8.0f items/s      rounds %s
+                raw HeadObject:                                         %8.0f requests/s   rounds %s
                 handler through the mock event server (JSON in/out):    %8.0f messages/s   rounds %s
                 ratio handler / raw PutItem: %.2f
                 ===========================================================================================
@@ -137,7 +132,7 @@ class MetadataSyncBenchmark {
         }
         long started = System.nanoTime();
         for (String event : events) {
-            if (!MockLambda.invoke(event).contains("\"batchItemFailures\":[]")) {
+            if (!MockEventServer.invoke(event).contains("\"batchItemFailures\":[]")) {
                 throw new IllegalStateException("a benchmark message failed");
             }
         }

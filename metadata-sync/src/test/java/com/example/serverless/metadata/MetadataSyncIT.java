@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.serverless.localaws.LocalDynamoDbTestResource;
-import com.example.serverless.localaws.LocalS3TestResource;
-import com.example.serverless.localaws.LocalSqsTestResource;
+import com.example.serverless.localcloud.InjectLocalCloud;
+import com.example.serverless.localcloud.LocalCloud;
+import com.example.serverless.localcloud.LocalCloudResource;
+import com.example.serverless.localcloud.MockEventServer;
 import com.example.serverless.metadata.domain.IndexEntry;
 import com.example.serverless.metadata.domain.IndexedObject;
 import com.example.serverless.metadata.domain.MetadataIndex;
@@ -15,11 +16,9 @@ import com.example.serverless.metadata.domain.Tombstone;
 import com.example.serverless.metadata.support.EventSourceMapping;
 import com.example.serverless.metadata.support.EventSourceMapping.Batch;
 import com.example.serverless.metadata.support.Fixtures;
-import com.example.serverless.metadata.support.MockLambda;
 import com.example.serverless.metadata.support.S3NotificationJson;
 import com.example.serverless.metadata.support.TestQueues;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -43,13 +42,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * S3-shaped notifications in an ElasticMQ queue, delivered in batches of up to 10 through the mock event server
- * by a stand-in for the SQS event source mapping, against DynamoDB Local and s3proxy.
+ * S3-shaped notifications in a queue of the local cloud, delivered in batches of up to 10 through the mock event server
+ * by a stand-in for the SQS event source mapping, against the local cloud's DynamoDB and S3.
  */
 @QuarkusTest
-@WithTestResource(value = LocalDynamoDbTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = LocalS3TestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = LocalSqsTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(LocalCloudResource.class)
 class MetadataSyncIT {
 
     /** As in infra/template.yaml. */
@@ -64,6 +61,9 @@ class MetadataSyncIT {
     @Inject
     MetadataIndex index;
 
+    @InjectLocalCloud
+    LocalCloud cloud;
+
     private SqsClient sqs;
     private TestQueues.QueuePair queues;
     private EventSourceMapping mapping;
@@ -71,7 +71,7 @@ class MetadataSyncIT {
 
     @BeforeEach
     void createQueuesAndBucket() {
-        sqs = TestQueues.client();
+        sqs = TestQueues.client(cloud);
         queues = TestQueues.create(sqs, 1, MAX_RECEIVE_COUNT);
         mapping = new EventSourceMapping(sqs, queues);
         bucket = "it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -94,7 +94,7 @@ class MetadataSyncIT {
                 .contentType("application/pdf").metadata(Map.of("department", "finance")),
                 RequestBody.fromString("%PDF-1.7 quarterly summary"));
 
-        String response = MockLambda.invoke(Fixtures.event("sqs-s3-notifications.json"));
+        String response = MockEventServer.invoke(Fixtures.event("sqs-s3-notifications.json"));
 
         assertEquals(new ObjectMapper().readTree("{\"batchItemFailures\":[]}"), new ObjectMapper().readTree(response));
         IndexedObject entry = indexed("media-uploads-eu", "reports/2026/q3 summary.pdf");

@@ -1,17 +1,16 @@
 package com.example.serverless.thumbnail;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.serverless.localaws.LocalS3TestResource;
+import com.example.serverless.localcloud.LocalCloudResource;
+import com.example.serverless.localcloud.MockEventServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -25,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -38,10 +36,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The function in Quarkus, invoked through the mock Lambda event server with real S3 event JSON (deserialised
- * by the same code path as on AWS), against s3proxy.
+ * by the same code path as on AWS), against the local cloud's S3.
  */
 @QuarkusTest
-@WithTestResource(LocalS3TestResource.class)
+@WithTestResource(LocalCloudResource.class)
 class ThumbnailFunctionIT {
 
     private static final String UPLOADS = "uploads";
@@ -123,7 +121,7 @@ class ThumbnailFunctionIT {
                 .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
         String versionId = s3.putObject(r -> r.bucket(UPLOADS).key("phone/IMG_0042.jpg"),
                 RequestBody.fromBytes(photo(1200, 1600))).versionId();
-        assertNotNull(versionId, "s3proxy versions the bucket");
+        assertNotNull(versionId, "the local cloud versions the bucket");
         // A newer version of the same key must not leak into the older version's thumbnails.
         upload("phone/IMG_0042.jpg", photo(300, 300));
 
@@ -183,9 +181,9 @@ class ThumbnailFunctionIT {
         s3.deleteBucket(r -> r.bucket(THUMBNAILS)); // every write now fails
 
         try {
-            Response response = post(fixture("s3-object-created.json"));
-            assertTrue(response.statusCode() >= 500, "the invocation failed: " + response.statusCode());
-            assertTrue(response.asString().contains("StorageFailureException"), response.asString());
+            MockEventServer.Invocation invocation = MockEventServer.send(fixture("s3-object-created.json"));
+            assertTrue(invocation.status() >= 500, "the invocation failed: " + invocation.status());
+            assertTrue(invocation.body().contains("StorageFailureException"), invocation.body());
         } finally {
             s3.createBucket(r -> r.bucket(THUMBNAILS));
         }
@@ -195,14 +193,7 @@ class ThumbnailFunctionIT {
     // ------------------------------------------------------------------ helpers
 
     private JsonNode invoke(String event) throws IOException {
-        Response response = post(event);
-        assertEquals(200, response.statusCode(), response.asString());
-        return JSON.readTree(response.asString());
-    }
-
-    private static Response post(String event) {
-        int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
-        return given().port(port).contentType("application/json").body(event).post("/_lambda_");
+        return JSON.readTree(MockEventServer.invoke(event));
     }
 
     private void upload(String key, byte[] bytes) {

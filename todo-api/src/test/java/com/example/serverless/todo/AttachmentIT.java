@@ -3,11 +3,9 @@ package com.example.serverless.todo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.serverless.localaws.LocalDynamoDbTestResource;
-import com.example.serverless.localaws.LocalS3TestResource;
+import com.example.serverless.localcloud.LocalCloudResource;
 import com.example.serverless.todo.support.HttpApi;
 import com.example.serverless.todo.support.HttpApiResponse;
-import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,10 +17,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Presigned URLs really work against an S3 implementation that checks signatures (s3proxy). */
+/** Presigned URLs really work against an S3 that checks signatures (the local cloud, over TLS). */
 @QuarkusTest
-@WithTestResource(value = LocalDynamoDbTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = LocalS3TestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(LocalCloudResource.class)
 class AttachmentIT {
 
     private static final String CONTENT = "hello, attachment";

@@ -2,11 +2,9 @@ package com.example.serverless.todo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.example.serverless.localaws.LocalDynamoDbTestResource;
-import com.example.serverless.localaws.LocalS3TestResource;
+import com.example.serverless.localcloud.LocalCloudResource;
 import com.example.serverless.todo.support.HttpApi;
 import com.example.serverless.todo.support.HttpApiResponse;
-import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -18,8 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Optimistic locking: a write names the version it read; a stale name gets 412 and changes nothing. */
 @QuarkusTest
-@WithTestResource(value = LocalDynamoDbTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = LocalS3TestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(LocalCloudResource.class)
 class ConcurrencyIT {
 
     private final HttpApi owner = HttpApi.newUser();

@@ -3,18 +3,15 @@ package com.example.serverless.todo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.example.serverless.localaws.LocalDynamoDbTestResource;
-import com.example.serverless.localaws.LocalS3TestResource;
+import com.example.serverless.localcloud.LocalCloudResource;
 import com.example.serverless.todo.support.HttpApi;
 import com.example.serverless.todo.support.HttpApiResponse;
-import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = LocalDynamoDbTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = LocalS3TestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(LocalCloudResource.class)
 class IdempotentCreateIT {
 
     private final HttpApi owner = HttpApi.newUser();

@@ -3,16 +3,13 @@ package com.example.serverless.todo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasKey;
 
-import com.example.serverless.localaws.LocalDynamoDbTestResource;
-import com.example.serverless.localaws.LocalS3TestResource;
-import io.quarkus.test.common.TestResourceScope;
+import com.example.serverless.localcloud.LocalCloudResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = LocalDynamoDbTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = LocalS3TestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(LocalCloudResource.class)
 class OpenApiIT {
 
     @Test

@@ -46,21 +46,8 @@ public final class SesV2Mailer implements Mailer {
 
     @Override
     public String send(Email email) {
-        SendEmailRequest request = SendEmailRequest.builder()
-                .fromEmailAddress(fromAddress)
-                .destination(destination -> destination.toAddresses(email.to()))
-                .configurationSetName(configurationSet)
-                .content(content -> content.simple(message -> message
-                        .subject(subject -> subject.data(email.subject()).charset("UTF-8"))
-                        .body(body -> body
-                                .html(html -> html.data(email.htmlBody()).charset("UTF-8"))
-                                .text(text -> text.data(email.textBody()).charset("UTF-8")))
-                        .headers(
-                                header("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">"),
-                                header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))))
-                .build();
         try {
-            return ses.sendEmail(request).messageId();
+            return ses.sendEmail(request(email)).messageId();
         } catch (TooManyRequestsException throttled) {
             throw new MailThrottledException("SES throttled SendEmail", throttled);
         } catch (MessageRejectedException | BadRequestException rejected) {
@@ -76,6 +63,23 @@ public final class SesV2Mailer implements Mailer {
         } catch (SdkClientException inTransit) {
             throw new DeliveryOutcomeUnknownException("SendEmail failed in transit", inTransit);
         }
+    }
+
+    /** The SendEmail request for one announcement. */
+    SendEmailRequest request(Email email) {
+        return SendEmailRequest.builder()
+                .fromEmailAddress(fromAddress)
+                .destination(destination -> destination.toAddresses(email.to()))
+                .configurationSetName(configurationSet)
+                .content(content -> content.simple(message -> message
+                        .subject(subject -> subject.data(email.subject()).charset("UTF-8"))
+                        .body(body -> body
+                                .html(html -> html.data(email.htmlBody()).charset("UTF-8"))
+                                .text(text -> text.data(email.textBody()).charset("UTF-8")))
+                        .headers(
+                                header("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">"),
+                                header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))))
+                .build();
     }
 
     /** SES lists the identities that failed its checks ("...failed the check in region X: a@b"). */

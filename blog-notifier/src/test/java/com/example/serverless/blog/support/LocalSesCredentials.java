@@ -1,23 +1,23 @@
 package com.example.serverless.blog.support;
 
-import com.example.serverless.localaws.LocalCredentials;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
-/** In tests the SES client signs with the local backends' fixed credentials instead of Lambda's. */
+/** In tests the SES client signs with the credentials of the test application's local cloud account. */
 public class LocalSesCredentials {
 
     @Produces
     @Alternative
     @Priority(1)
     @ApplicationScoped
-    AwsCredentialsProvider localCredentials() {
-        return StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(LocalCredentials.ACCESS_KEY_ID, LocalCredentials.SECRET_ACCESS_KEY));
+    AwsCredentialsProvider localCredentials(@ConfigProperty(name = "local-cloud.access-key-id") String accessKeyId,
+            @ConfigProperty(name = "local-cloud.secret-access-key") String secretAccessKey) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
     }
 }

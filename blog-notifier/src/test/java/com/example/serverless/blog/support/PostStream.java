@@ -1,14 +1,11 @@
 package com.example.serverless.blog.support;
 
-import com.example.serverless.localaws.LocalCredentials;
-import com.example.serverless.localaws.LocalDynamoDbTestResource;
+import com.example.serverless.localcloud.LocalCloud;
+import com.example.serverless.localcloud.MiniStack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -16,12 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -29,11 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Reads the posts table's real stream from DynamoDB Local (its DynamoDB Streams API) and turns the records into
+ * Reads the posts table's real stream from the local cloud (its DynamoDB Streams API) and turns the records into
  * the JSON event that Lambda's event source mapping delivers to the function.
  */
-@ApplicationScoped
-public class PostStream {
+public final class PostStream implements AutoCloseable {
 
     private static final int POLLS = 100;
 
@@ -43,19 +34,13 @@ public class PostStream {
     private final Map<String, String> iterators = new HashMap<>();
     private final List<Record> unread = new ArrayList<>();
 
-    PostStream(@ConfigProperty(name = LocalDynamoDbTestResource.ENDPOINT_PROPERTY) URI endpoint, BlogTables tables) {
-        this.streams = DynamoDbStreamsClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.of(LocalCredentials.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LocalCredentials.ACCESS_KEY_ID, LocalCredentials.SECRET_ACCESS_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+    public PostStream(LocalCloud cloud, BlogTables tables) {
+        this.streams = cloud.client(DynamoDbStreamsClient.builder());
         this.tables = tables;
     }
 
-    @PreDestroy
-    void close() {
+    @Override
+    public void close() {
         streams.close();
     }
 
@@ -110,7 +95,7 @@ public class PostStream {
         node.put("eventName", record.eventNameAsString());
         node.put("eventVersion", "1.1");
         node.put("eventSource", "aws:dynamodb");
-        node.put("awsRegion", LocalCredentials.REGION);
+        node.put("awsRegion", MiniStack.REGION);
         ObjectNode dynamodb = node.putObject("dynamodb");
         // Lambda sends epoch seconds as a JSON number with a fraction: the value that breaks naive Date mapping.
         long millis = record.dynamodb().approximateCreationDateTime().toEpochMilli();

@@ -83,6 +83,42 @@ public final class SamTemplate {
         functionIds().forEach(id -> functionProperties(id).remove(name));
     }
 
+    /** Functions with an inline policy statement (in Policies) that allows this action. */
+    public List<String> functionsWithInlineAction(String action) {
+        return functionIds().stream()
+                .filter(id -> inlineStatements(id).stream().anyMatch(statement -> actions(statement).contains(action)))
+                .toList();
+    }
+
+    /** Adds one inline policy document with this statement to the function's Policies. */
+    public void addInlineStatement(String functionId, Map<String, Object> statement) {
+        Object policies = functionProperties(functionId).computeIfAbsent("Policies", k -> new java.util.ArrayList<>());
+        if (!(policies instanceof List<?>)) {
+            throw new IllegalStateException(functionId + ": Policies must be a list to add a statement to");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> list = (List<Object>) policies;
+        list.add(new LinkedHashMap<>(Map.of("Statement", List.of(new LinkedHashMap<>(statement)))));
+    }
+
+    private List<Map<String, Object>> inlineStatements(String functionId) {
+        if (!(functionProperties(functionId).get("Policies") instanceof List<?> policies)) {
+            return List.of();
+        }
+        return policies.stream()
+                .filter(policy -> policy instanceof Map<?, ?> document && document.get("Statement") instanceof List<?>)
+                .flatMap(policy -> ((List<?>) map(policy).get("Statement")).stream().map(SamTemplate::map))
+                .toList();
+    }
+
+    private static List<String> actions(Map<String, Object> statement) {
+        Object action = statement.get("Action");
+        if (action instanceof List<?> actions) {
+            return actions.stream().map(String::valueOf).toList();
+        }
+        return action == null ? List.of() : List.of(String.valueOf(action));
+    }
+
     /** Names of the parameters that have no Default and are declared NoEcho: the template's secrets. */
     public List<String> secretParametersWithoutDefault() {
         Object parameters = tree.get("Parameters");

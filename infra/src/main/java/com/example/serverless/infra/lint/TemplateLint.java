@@ -1,6 +1,6 @@
 package com.example.serverless.infra.lint;
 
-import com.example.serverless.infra.python.PythonVenv;
+import com.example.serverless.localcloud.PythonVenv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Lints the SAM template in the build ({@code ./mvnw verify}): cfn-lint with its own rules, then again with
- * the serverless rules (cfn-lint-serverless), both from the pinned venv {@code target/cfn-lint-venv}.
+ * the serverless rules (cfn-lint-serverless), both from the pinned venv in the build's venv location.
  * Any error or warning fails the build and shows cfn-lint's findings.
  * aws-sam-translator is pinned next to cfn-lint: without it cfn-lint skips the SAM transform silently.
  */
@@ -20,13 +20,13 @@ public final class TemplateLint {
     private TemplateLint() {
     }
 
-    /** Arguments: the template, the work directory for the venv (infra/target). */
+    /** Argument: the template. The venv location comes from {@value PythonVenv#HOME_PROPERTY}. */
     public static void main(String[] args) {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("Usage: TemplateLint <template.yaml> <work directory>");
+        if (args.length != 1) {
+            throw new IllegalArgumentException("Usage: TemplateLint <template.yaml>");
         }
         Path template = Path.of(args[0]).toAbsolutePath();
-        PythonVenv venv = PythonVenv.install(Path.of(args[1]).toAbsolutePath(), "cfn-lint",
+        PythonVenv venv = PythonVenv.install("cfn-lint", PythonVenv.resource("/cfn-lint/requirements.txt"),
                 "it runs cfn-lint on the SAM template");
         String cfnLint = venv.bin("cfn-lint").toString();
         List<String> failures = new ArrayList<>();

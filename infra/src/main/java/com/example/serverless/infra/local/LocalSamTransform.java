@@ -1,6 +1,6 @@
 package com.example.serverless.infra.local;
 
-import com.example.serverless.infra.python.PythonVenv;
+import com.example.serverless.localcloud.PythonVenv;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +21,8 @@ final class LocalSamTransform {
     private final Path script;
     private final Path log;
 
-    LocalSamTransform(Path venv, Path workDir) {
-        this.python = venv.resolve("bin/python");
+    LocalSamTransform(PythonVenv venv, Path workDir) {
+        this.python = venv.bin("python");
         this.script = workDir.resolve("local_sam_transform.py");
         this.log = workDir.resolve("local-sam-transform.log");
     }

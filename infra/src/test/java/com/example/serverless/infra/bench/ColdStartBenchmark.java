@@ -3,7 +3,7 @@ package com.example.serverless.infra.bench;
 import com.example.serverless.infra.deploy.TargetClients;
 import com.example.serverless.infra.local.LocalFunctionPackager;
 import com.example.serverless.infra.local.LocalTarget;
-import com.example.serverless.infra.local.MiniStack;
+import com.example.serverless.localcloud.MiniStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -72,7 +72,7 @@ public final class ColdStartBenchmark {
         Path work = infra.resolve("target");
         Path benchDir = work.resolve("bench");
         Files.createDirectories(benchDir);
-        try (MiniStack miniStack = MiniStack.start(work, benchDir)) {
+        try (MiniStack miniStack = MiniStack.start(benchDir.resolve("local-cloud"))) {
             LocalTarget target = new LocalTarget(miniStack, work.resolve("lambda-runtime-interface-client"), benchDir);
             TargetClients clients = new TargetClients(target);
             try (LambdaClient lambda = clients.lambda(); DynamoDbClient dynamoDb = clients.configure(DynamoDbClient.builder())) {

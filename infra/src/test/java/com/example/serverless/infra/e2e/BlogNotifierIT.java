@@ -8,14 +8,19 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.serverless.localcloud.SentEmail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,6 +46,8 @@ class BlogNotifierIT {
     private static E2eStack.Stack stack;
     private static DynamoDbClient dynamoDb;
     private static SentMail mail;
+    private static final List<String> subscriberIds = new ArrayList<>();
+    private static final List<String> postIds = new ArrayList<>();
 
     @BeforeAll
     static void clients(E2eStack.Stack deployed) {
@@ -58,14 +65,37 @@ class BlogNotifierIT {
         if ("aws".equals(stack.targetName())) {
             return;
         }
-        String sender = stack.clients().cloudFormation().describeStacks(b -> b.stackName(stack.outputs().stackName()))
-                .stacks().get(0).parameters().stream().filter(p -> p.parameterKey().equals("BlogSenderEmail"))
-                .findFirst().orElseThrow().parameterValue();
+        String sender = senderOf(stack);
         try (SesV2Client ses = stack.clients().configure(SesV2Client.builder())) {
             ses.createEmailIdentity(b -> b.emailIdentity(sender));
         } catch (AlreadyExistsException verifiedBefore) {
             // another test run on the same account did it
         }
+    }
+
+    /** The posts, their ledger entries and the subscribers this class wrote: the suite may run on a long-lived stack. */
+    @AfterAll
+    static void removeWhatThisClassWrote() {
+        if (dynamoDb == null) {
+            return;
+        }
+        String ledger = stack.outputs().get("EmailLedgerTableName");
+        for (String postId : postIds) {
+            dynamoDb.deleteItem(b -> b.tableName(posts()).key(Map.of("postId", s(postId))));
+            dynamoDb.queryPaginator(b -> b.tableName(ledger).keyConditionExpression("postId = :post")
+                            .expressionAttributeValues(Map.of(":post", s(postId))))
+                    .items().forEach(item -> dynamoDb.deleteItem(b -> b.tableName(ledger)
+                            .key(Map.of("postId", item.get("postId"), "subscriberId", item.get("subscriberId")))));
+        }
+        subscriberIds.forEach(id -> dynamoDb.deleteItem(b -> b.tableName(stack.outputs().get("SubscribersTableName"))
+                .key(Map.of("subscriberId", s(id)))));
+    }
+
+    /** The stack's BlogSenderEmail parameter. */
+    static String senderOf(E2eStack.Stack stack) {
+        return stack.clients().cloudFormation().describeStacks(b -> b.stackName(stack.outputs().stackName()))
+                .stacks().get(0).parameters().stream().filter(p -> p.parameterKey().equals("BlogSenderEmail"))
+                .findFirst().orElseThrow().parameterValue();
     }
 
     @Test
@@ -85,7 +115,7 @@ class BlogNotifierIT {
         Eventually.await("the announcement of " + postId + " to ada and grace", DELIVERY,
                 () -> List.of(announcements(ada, title).size(), announcements(grace, title).size()),
                 counts -> counts.equals(List.of(1, 1)));
-        SentMail.Message toAda = announcements(ada, title).get(0);
+        SentEmail toAda = announcements(ada, title).get(0);
         assertThat(toAda.text(), containsString("/posts/" + postId));
         assertThat(ledgerState(postId, "ada-" + run), equalTo("sent"));
 
@@ -113,7 +143,15 @@ class BlogNotifierIT {
         String reader = subscriber("reader-" + run, "confirmed", Set.of());
         String broken = "broken-" + run;
         // No title: blog-notifier reports the record as failed (InvalidPostException), every time.
+        postIds.add(broken);
         dynamoDb.putItem(b -> b.tableName(posts()).item(Map.of("postId", s(broken), "status", s("PUBLISHED"))));
+        if (stack.isLocal()) {
+            // MiniStack 1.5.33 ignores the batchItemFailures of a stream batch (see below): the records after a reported
+            // one in the same batch would be dropped with it. The later post is written once the broken one was handled
+            // alone, as the function's log line about it (relayed into MiniStack's log) shows.
+            Path log = stack.miniStack().orElseThrow().log();
+            Eventually.await("the notifier's report of " + broken, DELIVERY, () -> logMentions(log, broken), found -> found);
+        }
         String later = "later-" + run;
         String title = "After the broken one " + run;
         putPost(later, title, "PUBLISHED", "misc");
@@ -145,10 +183,12 @@ class BlogNotifierIT {
             item.put("tags", AttributeValue.fromSs(List.copyOf(tags)));
         }
         dynamoDb.putItem(b -> b.tableName(stack.outputs().get("SubscribersTableName")).item(item));
+        subscriberIds.add(name);
         return email;
     }
 
     private static void putPost(String postId, String title, String status, String tag) {
+        postIds.add(postId);
         dynamoDb.putItem(b -> b.tableName(posts()).item(Map.of("postId", s(postId), "title", s(title),
                 "summary", s("A post of the E2E suite."), "status", s(status), "tags", AttributeValue.fromSs(List.of(tag)))));
     }
@@ -159,7 +199,7 @@ class BlogNotifierIT {
                 .expressionAttributeValues(Map.of(":status", s(status))));
     }
 
-    private static List<SentMail.Message> announcements(String recipient, String title) {
+    private static List<SentEmail> announcements(String recipient, String title) {
         return mail.to(recipient).stream().filter(m -> m.subject().contains(title)).toList();
     }
 
@@ -171,6 +211,14 @@ class BlogNotifierIT {
     private static List<Message> receiveAll(String queueUrl) {
         try (SqsClient sqs = stack.clients().configure(SqsClient.builder())) {
             return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+        }
+    }
+
+    private static boolean logMentions(Path log, String text) {
+        try {
+            return new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

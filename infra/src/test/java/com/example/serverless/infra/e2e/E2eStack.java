@@ -6,7 +6,7 @@ import com.example.serverless.infra.deploy.StackDeployer;
 import com.example.serverless.infra.deploy.StackOutputs;
 import com.example.serverless.infra.deploy.TargetClients;
 import com.example.serverless.infra.local.LocalTarget;
-import com.example.serverless.infra.local.MiniStack;
+import com.example.serverless.localcloud.MiniStack;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,7 +126,7 @@ public final class E2eStack implements ExecutionCondition, ParameterResolver {
     private static Stack deployToMiniStack() {
         Path infra = infraDir();
         Path work = infra.resolve("target");
-        MiniStack miniStack = MiniStack.start(work);
+        MiniStack miniStack = MiniStack.shared();
         try {
             LocalTarget target = new LocalTarget(miniStack, Path.of(System.getProperty("lambda-ric.dir",
                     work.resolve("lambda-runtime-interface-client").toString())), work);

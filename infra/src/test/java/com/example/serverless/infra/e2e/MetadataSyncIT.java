@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,6 +45,8 @@ class MetadataSyncIT {
 
     private static final Duration CONVERGENCE = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every key this class writes starts here. */
+    private static final String PREFIX = "e2e-metadata-" + UUID.randomUUID() + "/";
 
     private static E2eStack.Stack stack;
     private static S3Client s3;
@@ -60,9 +63,25 @@ class MetadataSyncIT {
         bucket = stack.outputs().get("MetadataSourceBucketName");
     }
 
+    /**
+     * Every object version this class made, then their index entries once the deletes are indexed as tombstones (which
+     * would otherwise expire by TTL after 30 days): the suite may run against a long-lived stack.
+     */
+    @AfterAll
+    static void removeWhatThisClassMade() {
+        if (s3 == null) {
+            return;
+        }
+        Buckets.deleteEveryVersion(s3, bucket, PREFIX);
+        Map<String, Map<String, AttributeValue>> tombstones = Eventually.await("the deletes indexed", CONVERGENCE,
+                () -> indexUnder(PREFIX), items -> items.values().stream().allMatch(item -> item.containsKey("deletedAt")));
+        tombstones.values().forEach(item -> dynamoDb.deleteItem(b -> b.tableName(stack.outputs().get("MetadataTableName"))
+                .key(Map.of("bucket", item.get("bucket"), "key", item.get("key")))));
+    }
+
     @Test
     void indexConvergesToWhatS3ListsAfterABurstOfCreatesOverwritesAndDeletes() throws Exception {
-        String prefix = "burst-" + UUID.randomUUID() + "/";
+        String prefix = PREFIX + "burst/";
         // Each key's history runs in order on its own thread; the keys run concurrently, as uploads from many clients do.
         List<List<Consumer<String>>> histories = List.of(
                 List.of(put("v1"), put("v2"), put("v3"), delete(), put("v4")),
@@ -113,7 +132,7 @@ class MetadataSyncIT {
 
         String poison = "not an S3 notification " + UUID.randomUUID();
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(poison));
-        String prefix = "neighbours-" + UUID.randomUUID() + "/";
+        String prefix = PREFIX + "neighbours/";
         for (int i = 0; i < 5; i++) {
             put("n" + i).accept(prefix + i + ".txt");
         }

@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.example.serverless.infra.users.CognitoUsers;
+import com.example.serverless.infra.local.LocalTarget;
 import com.example.serverless.infra.users.CognitoUsers.SignedInUser;
+import com.example.serverless.localcloud.MiniStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,23 +19,41 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Where MiniStack 1.5.33 departs from AWS's documented behaviour, stated and checked (local target only), so
@@ -80,14 +100,21 @@ class MiniStackFidelityIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The account of the local target's root credentials. */
+    private static final String ACCOUNT = MiniStack.DEFAULT_ACCOUNT.id();
+
     private static E2eStack.Stack stack;
     private static Map<String, String> probe;
+    private static String probeStackName;
+    private static TestUsers users;
+    private static final List<String> probeRoles = new java.util.ArrayList<>();
 
     @BeforeAll
     static void deployProbe(E2eStack.Stack deployed) {
         Assumptions.assumeTrue(deployed.isLocal(), "MiniStack's departures are checked on the local target only");
         stack = deployed;
         TodoApiIT.useStack(deployed);
+        users = new TestUsers(stack);
         probe = createStack("fidelity-sam-probe", SAM_PROBE, Map.of("AliasName", "fromparameter"));
     }
 
@@ -120,7 +147,7 @@ class MiniStackFidelityIT {
 
     @Test
     void miniStackHttpApiAuthorizerAcceptsAJwtWithoutExpiry() {
-        SignedInUser frank = users().signUp("frank");
+        SignedInUser frank = users.signUp("frank");
         String noExpiry = Jwts.resign(frank.accessToken(),
                 Jwts.readPkcs8(stack.miniStack().orElseThrow().accessTokenSigningKey(stack.outputs().get("UserPoolId"))),
                 claims -> claims.remove("exp"));
@@ -134,32 +161,113 @@ class MiniStackFidelityIT {
     }
 
     @Test
-    void miniStackLetsAPresignedUploadOverPlainHttpThroughASecureTransportOnlyBucketPolicy() throws Exception {
+    void miniStackLetsTheAccountRootPastAnExplicitDenyOfABucketPolicy() {
         String bucket = stack.outputs().get("AttachmentsBucketName");
-        assertThat("control: the bucket refuses requests without TLS", stack.clients().s3()
+        assertThat("control: the bucket denies every request without TLS", stack.clients().s3()
                 .getBucketPolicy(b -> b.bucket(bucket)).policy(), containsString("aws:SecureTransport"));
-        SignedInUser grace = users().signUp("grace");
-        String todo = TodoApiIT.api(grace).body(Map.of("title", "plain http")).post("/todos").then().statusCode(201)
-                .extract().path("id");
-        byte[] content = "no tls".getBytes(StandardCharsets.UTF_8);
-        var ticket = TodoApiIT.api(grace).body(Map.of("fileName", "a.txt", "contentType", "text/plain", "size", content.length))
-                .post("/todos/" + todo + "/attachments").then().statusCode(201).extract();
-        String uploadUrl = ticket.path("uploadUrl");
-        assertThat(uploadUrl, startsWith("http://"));
+        String key = "fidelity/root-without-tls-" + UUID.randomUUID();
+        // AWS binds the account root by a bucket policy's explicit Deny as well: 403 AccessDenied.
+        try (S3Client rootWithoutTls = stack.clients().configure(S3Client.builder(),
+                stack.miniStack().orElseThrow().plainHttpEndpoint(), stack.target().credentials())) {
+            rootWithoutTls.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("past the deny"));
+        }
+        assertThat("MiniStack now applies bucket-policy Deny to the root: the E2E suite may act as the root less carefully",
+                stack.clients().s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String(), equalTo("past the deny"));
+        stack.clients().s3().deleteObject(b -> b.bucket(bucket).key(key));
+    }
 
-        // AWS denies it (aws:SecureTransport false matches the Deny) with 403 AccessDenied.
-        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(uploadUrl)).header("Content-Type", "text/plain")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat("MiniStack now enforces aws:SecureTransport: serve the local S3 over TLS", upload.statusCode(), equalTo(200));
-        assertThat(stack.clients().s3().headObject(b -> b.bucket(bucket).key(ticket.path("attachment.key"))).contentLength(),
-                equalTo((long) content.length));
+    @Test
+    void miniStackLetsTheRootAssumeARoleThatTrustsOnlyAService() {
+        // The todo function's role trusts lambda.amazonaws.com alone; AWS refuses the account root (AccessDenied).
+        // LeastPrivilegeIT relies on this locally and uses the IAM policy simulator on AWS.
+        AwsCredentialsProvider session = new FunctionRoles(stack).session("TodoFunction");
+        assertThat("MiniStack now checks trust policies: LeastPrivilegeIT needs another way into the roles",
+                session.resolveCredentials().accessKeyId(), startsWith("ASIA"));
+    }
+
+    @Test
+    void miniStackAuthorisesSendEmailAgainstAnyResourceInsteadOfTheIdentity() {
+        String sender = BlogNotifierIT.senderOf(stack);
+        String identityArn = "arn:aws:ses:" + LocalTarget.REGION.id() + ":" + ACCOUNT + ":identity/" + sender;
+        AwsCredentialsProvider scoped = probeRole("ses-scoped", """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "%s"}]}
+                """.formatted(identityArn));
+        BlogNotifierIT.verifySender(stack);
+        try (SesV2Client ses = stack.clients().configure(SesV2Client.builder(), scoped)) {
+            // AWS authorises SendEmail on the sender's identity ARN: this role may send. MiniStack checks "*".
+            AwsServiceException denied = assertThrows(AwsServiceException.class, () -> ses.sendEmail(b -> b
+                    .fromEmailAddress(sender).destination(d -> d.toAddresses("success@simulator.amazonses.com"))
+                    .content(c -> c.simple(m -> m.subject(t -> t.data("probe")).body(body -> body.text(t -> t.data("probe")))))));
+            assertThat("MiniStack now authorises SendEmail on the identity: drop LocalTarget.authorizeSendEmailAsMiniStackDoes",
+                    denied.awsErrorDetails().errorCode(), startsWith("AccessDenied"));
+        }
+    }
+
+    @Test
+    void miniStackIgnoresTheDynamoDbLeadingKeysCondition() {
+        String table = stack.outputs().get("TodosTableName");
+        String tableArn = "arn:aws:dynamodb:" + LocalTarget.REGION.id() + ":" + ACCOUNT + ":table/" + table;
+        AwsCredentialsProvider alice = probeRole("leading-keys", """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "%s",
+                  "Condition": {"ForAllValues:StringEquals": {"dynamodb:LeadingKeys": ["alice"]}}}]}
+                """.formatted(tableArn));
+        try (DynamoDbClient dynamoDb = stack.clients().configure(DynamoDbClient.builder(), alice)) {
+            // AWS denies a key whose partition is not "alice"; MiniStack never sets the condition key, and an absent key
+            // satisfies ForAllValues.
+            dynamoDb.getItem(b -> b.tableName(table).key(Map.of("ownerId", AttributeValue.fromS("bob"),
+                    "sk", AttributeValue.fromS("TODO#none"))));
+        }
+    }
+
+    @Test
+    void miniStackMatchesIamPolicyVariablesLiterally() {
+        String bucket = stack.outputs().get("AttachmentsBucketName");
+        String literal = "users/${aws:userid}/probe-" + UUID.randomUUID();
+        stack.clients().s3().putObject(b -> b.bucket(bucket).key(literal), RequestBody.fromString("literal"));
+        AwsCredentialsProvider session = probeRole("policy-variables", """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject",
+                  "Resource": "arn:aws:s3:::%s/users/${aws:userid}/*"}]}
+                """.formatted(bucket));
+        try (S3Client s3 = stack.clients().configure(S3Client.builder(), session)) {
+            // AWS substitutes the session's user id, so only users/AROA...:session/* is readable and this key is not.
+            assertThat("MiniStack now substitutes policy variables: assert the identity-pool prefixes for real",
+                    s3.getObjectAsBytes(b -> b.bucket(bucket).key(literal)).asUtf8String(), equalTo("literal"));
+        } finally {
+            stack.clients().s3().deleteObject(b -> b.bucket(bucket).key(literal));
+        }
+    }
+
+    @Test
+    void miniStackDoesNotKnowTheAwsXrayWriteOnlyAccessManagedPolicy() {
+        // SAM attaches it to every function with Tracing: Active; on AWS it exists and grants xray:Put*.
+        try (IamClient iam = stack.clients().configure(IamClient.builder())) {
+            assertThrows(NoSuchEntityException.class,
+                    () -> iam.getPolicy(b -> b.policyArn("arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess")),
+                    "MiniStack now seeds AWSXrayWriteOnlyAccess: drop this departure");
+        }
+    }
+
+    @Test
+    void miniStackFetchesCognitoKeysOverPlainHttpSoTheHarnessAddsAPlainListener() throws IOException {
+        // Read from the pinned source: under USE_SSL MiniStack's own port speaks TLS only, yet its JWT authorizer fetches
+        // http://MINISTACK_HOST:GATEWAY_PORT/<pool>/.well-known/jwks.json. The harness names a plain loopback listener
+        // as GATEWAY_PORT (see MiniStack.start), so every URL MiniStack composes names that port.
+        Path apigateway;
+        try (var files = Files.walk(stack.miniStack().orElseThrow().venv().home())) {
+            apigateway = files.filter(p -> p.endsWith("ministack/services/apigateway.py")).findFirst().orElseThrow();
+        }
+        assertThat("MiniStack now fetches JWKS over TLS: drop the plain listener", Files.readString(apigateway),
+                containsString("return f\"http://{_HOST}:{_PORT}/{pool_id}/.well-known/jwks.json\""));
+        URI queueUrl = URI.create(stack.outputs().get("MetadataQueueUrl"));
+        assertThat(queueUrl.getScheme() + " " + queueUrl.getPort(), equalTo("https "
+                + stack.miniStack().orElseThrow().plainHttpEndpoint().getPort()));
     }
 
     @Test
     void presignedUploadWithAForgedSignatureIsRejected() throws Exception {
         // Not a departure (MiniStack 1.5.33 verifies SigV4 presigned URLs as S3 does); kept as the control for the
         // test above, and because the attachment flow relies on it on every target.
-        SignedInUser heidi = users().signUp("heidi");
+        SignedInUser heidi = users.signUp("heidi");
         String todo = TodoApiIT.api(heidi).body(Map.of("title", "forged")).post("/todos").then().statusCode(201)
                 .extract().path("id");
         var ticket = TodoApiIT.api(heidi).body(Map.of("fileName", "a.txt", "contentType", "text/plain", "size", 6))
@@ -176,6 +284,7 @@ class MiniStackFidelityIT {
 
     private static Map<String, String> createStack(String prefix, String template, Map<String, String> parameters) {
         String stackName = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        probeStackName = stackName;
         try (CloudFormationClient cloudFormation = stack.clients().cloudFormation()) {
             cloudFormation.createStack(b -> b.stackName(stackName).templateBody(template)
                     .parameters(parameters.entrySet().stream().map(entry -> Parameter.builder()
@@ -189,10 +298,22 @@ class MiniStackFidelityIT {
         }
     }
 
-    /** MiniStack's API Gateway v2 control plane answers unsigned REST calls (there is no apigatewayv2 SDK client here). */
+    /** A GET on API Gateway v2's REST control plane, signed as the SDK would (no apigatewayv2 client at the pinned SDK). */
     private static JsonNode getJson(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(stack.miniStack().orElseThrow().endpoint().resolve(path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        SignedRequest signed = AwsV4HttpSigner.create().sign(request -> request
+                .identity(stack.target().credentials().resolveCredentials())
+                .request(SdkHttpFullRequest.builder().method(SdkHttpMethod.GET)
+                        .uri(stack.miniStack().orElseThrow().endpoint().resolve(path)).build())
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "apigateway")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, LocalTarget.REGION.id()));
+        HttpRequest.Builder http = HttpRequest.newBuilder(signed.request().getUri());
+        // java.net.http sets Host itself, to the same value.
+        signed.request().forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(value -> http.header(name, value));
+            }
+        });
+        HttpResponse<String> response = HTTP.send(http.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.body(), response.statusCode(), equalTo(200));
         return JSON.readTree(response.body());
     }
@@ -203,8 +324,39 @@ class MiniStackFidelityIT {
         return items.findValuesAsText("routeKey");
     }
 
-    private static CognitoUsers users() {
-        return new CognitoUsers(stack.clients().cognito(), stack.outputs().get("UserPoolId"),
-                stack.outputs().get("UserPoolClientId"));
+    /** A role of the account with this one policy, trusting Lambda (as function roles do), and a session of it. */
+    private static AwsCredentialsProvider probeRole(String purpose, String policy) {
+        String name = "fidelity-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
+        try (IamClient iam = stack.clients().configure(IamClient.builder());
+             StsClient sts = stack.clients().configure(StsClient.builder())) {
+            String arn = iam.createRole(b -> b.roleName(name).assumeRolePolicyDocument("""
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
+                      "Action": "sts:AssumeRole"}]}""")).role().arn();
+            iam.putRolePolicy(b -> b.roleName(name).policyName(purpose).policyDocument(policy));
+            probeRoles.add(name);
+            var credentials = sts.assumeRole(b -> b.roleArn(arn).roleSessionName(purpose)).credentials();
+            return StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
+                    credentials.secretAccessKey(), credentials.sessionToken()));
+        }
     }
+
+    @AfterAll
+    static void removeProbes() {
+        if (stack == null) {
+            return;
+        }
+        users.close();
+        try (IamClient iam = stack.clients().configure(IamClient.builder());
+             CloudFormationClient cloudFormation = stack.clients().cloudFormation()) {
+            for (String role : probeRoles) {
+                iam.listRolePolicies(b -> b.roleName(role)).policyNames()
+                        .forEach(policy -> iam.deleteRolePolicy(b -> b.roleName(role).policyName(policy)));
+                iam.deleteRole(b -> b.roleName(role));
+            }
+            if (probeStackName != null) {
+                cloudFormation.deleteStack(b -> b.stackName(probeStackName));
+            }
+        }
+    }
+
 }

@@ -1,5 +1,6 @@
 package com.example.serverless.infra.e2e;
 
+import com.example.serverless.localcloud.SentEmail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,19 +15,11 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The mail an emulator's SES accepted, read from its inspection endpoint: MiniStack's
- * {@code GET /_ministack/ses/messages} ({"messages": {account: [...]}}) or LocalStack's {@code GET /_aws/ses}
- * ({"messages": [...]}). AWS keeps no such record: there the email ledger is the evidence.
+ * {@code GET /_ministack/ses/messages} ({"messages": {account: [...]}}, read by {@link SentEmail#parseMiniStack}) or
+ * LocalStack's {@code GET /_aws/ses} ({"messages": [...]}). AWS keeps no such record: there the email ledger is the
+ * evidence.
  */
 final class SentMail {
-
-    /** One accepted email, whichever endpoint reported it. */
-    record Message(String id, String from, List<String> to, String subject, String text, String html) {
-        Message {
-            to = List.copyOf(to);
-        }
-    }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI endpoint;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -47,7 +40,7 @@ final class SentMail {
         };
     }
 
-    List<Message> all() {
+    List<SentEmail> all() {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -63,31 +56,31 @@ final class SentMail {
         }
     }
 
-    List<Message> to(String address) {
+    List<SentEmail> to(String address) {
         return all().stream().filter(message -> message.to().contains(address)).toList();
     }
 
-    static List<Message> parse(String body) {
+    static List<SentEmail> parse(String body) {
         JsonNode messages;
         try {
             messages = JSON.readTree(body).path("messages");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Message> parsed = new ArrayList<>();
-        if (messages.isArray()) {
-            messages.forEach(m -> parsed.add(new Message(m.path("Id").asText(), m.path("Source").asText(),
-                    strings(m.path("Destination").path("ToAddresses")), m.path("Subject").asText(),
-                    m.path("Body").path("text_part").asText(null), m.path("Body").path("html_part").asText(null))));
-        } else if (messages.isObject()) {
-            messages.properties().forEach(account -> account.getValue().forEach(m -> parsed.add(new Message(
-                    m.path("MessageId").asText(), m.path("Source").asText(), strings(m.path("To")),
-                    m.path("Subject").asText(), m.path("BodyText").asText(null), m.path("BodyHtml").asText(null)))));
-        } else {
+        if (messages.isObject()) {
+            return SentEmail.parseMiniStack(body);
+        }
+        if (!messages.isArray()) {
             throw new IllegalArgumentException("Neither MiniStack's nor LocalStack's sent-mail shape: " + body);
         }
+        List<SentEmail> parsed = new ArrayList<>();
+        messages.forEach(m -> parsed.add(new SentEmail(m.path("Id").asText(), m.path("Source").asText(),
+                strings(m.path("Destination").path("ToAddresses")), m.path("Subject").asText(),
+                m.path("Body").path("text_part").asText(null), m.path("Body").path("html_part").asText(null))));
         return parsed;
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();

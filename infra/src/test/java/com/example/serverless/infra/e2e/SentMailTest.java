@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.example.serverless.localcloud.SentEmail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +18,10 @@ class SentMailTest {
 
     @Test
     void miniStackMessagesAreReadAcrossAccounts() throws IOException {
-        List<SentMail.Message> messages = SentMail.parse(fixture("ministack-messages.json"));
+        List<SentEmail> messages = SentMail.parse(fixture("ministack-messages.json"));
 
         assertThat(messages.size(), equalTo(2));
-        SentMail.Message first = messages.get(0);
+        SentEmail first = messages.get(0);
         assertThat(first.id(), equalTo("6f0c5a1e-2b7d-4c1a-9a57-0d3c3a9e1f10@email.amazonses.com"));
         assertThat(first.from(), equalTo("no-reply@example.com"));
         assertThat(first.to(), contains("success+ada@simulator.amazonses.com"));
@@ -32,10 +33,10 @@ class SentMailTest {
 
     @Test
     void localStackMessagesAreReadFromTheirList() throws IOException {
-        List<SentMail.Message> messages = SentMail.parse(fixture("localstack-messages.json"));
+        List<SentEmail> messages = SentMail.parse(fixture("localstack-messages.json"));
 
         assertThat(messages.size(), equalTo(1));
-        SentMail.Message message = messages.get(0);
+        SentEmail message = messages.get(0);
         assertThat(message.id(), equalTo("ihqyvwrdvvsmgcea-fkvuqgkr-sfmn-ofvq-bvik-xycqutgdjrrj-wekovc"));
         assertThat(message.from(), equalTo("no-reply@example.com"));
         assertThat(message.to(), contains("success+ada@simulator.amazonses.com"));

@@ -2,10 +2,13 @@ package com.example.serverless.infra.e2e;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +33,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -44,6 +49,8 @@ class ThumbnailIT {
     private static final Duration PROCESSING = Duration.ofSeconds(90);
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every key this class uploads starts here. */
+    private static final String PREFIX = "e2e-" + UUID.randomUUID() + "/";
 
     private static E2eStack.Stack stack;
     private static S3Client s3;
@@ -60,7 +67,7 @@ class ThumbnailIT {
 
     @Test
     void uploadsOfSeveralFormatsBecomeThumbnailsOfTheRightSizeAndTheCorruptOneARecordedFailure() {
-        String prefix = "e2e-" + UUID.randomUUID() + "/";
+        String prefix = PREFIX + "formats/";
         String jpeg = upload(prefix + "landscape.jpg", image("jpg", 1200, 800));
         String png = upload(prefix + "My Holiday ü 写真.png", image("png", 640, 480));
         String small = upload(prefix + "icon.PNG", image("png", 100, 50));
@@ -87,16 +94,19 @@ class ThumbnailIT {
     }
 
     /**
-     * Without its output bucket the function fails on every attempt (a storage failure, not the image's fault):
-     * Lambda's async invocation tries 1 + MaximumRetryAttempts (2) times, then sends the event to ThumbnailDlq.
-     * A failure that clears between attempts is not staged: from outside, the attempts can only be told apart in
-     * the function's logs (the SDK's CloudWatch Logs client is not in the mirror at the pinned SDK version).
+     * While the thumbnails bucket's policy denies the function's role s3:PutObject, the function fails on every attempt
+     * (a storage failure, not the image's fault): Lambda's async invocation tries 1 + MaximumRetryAttempts (2) times,
+     * then sends the event to ThumbnailDlq. The fault is one Deny statement for that role added to the deployed bucket
+     * policy and taken out again; the bucket, its other statements and its objects stay as they are. A failure that
+     * clears between attempts is not staged: from outside, the attempts can only be told apart in the function's logs.
      */
     @Test
     void aStorageFailureIsRetriedThenParkedInTheDlq() {
-        String key = "e2e-" + UUID.randomUUID() + "/retried.png";
+        String key = PREFIX + "retried.png";
         String dlqUrl = stack.outputs().get("ThumbnailDlqUrl");
-        emptyAndDelete(thumbnails);
+        String policy = s3.getBucketPolicy(b -> b.bucket(thumbnails)).policy();
+        String role = new FunctionRoles(stack).roleArn("ThumbnailFunction");
+        s3.putBucketPolicy(b -> b.bucket(thumbnails).policy(withDeniedPut(policy, role)));
         try {
             upload(key, image("png", 64, 64));
             if (stack.isLocal()) {
@@ -113,8 +123,40 @@ class ThumbnailIT {
             assertThat(envelope.path("requestPayload").path("Records").path(0).path("s3").path("object").path("key").asText(),
                     equalTo(key));
         } finally {
-            s3.createBucket(b -> b.bucket(thumbnails));
+            s3.putBucketPolicy(b -> b.bucket(thumbnails).policy(policy));
         }
+        assertThat("nothing was written while the role was denied", thumbnailsOf(key), empty());
+    }
+
+    /** The bucket policy with one more statement: Deny s3:PutObject to the function's role. */
+    private static String withDeniedPut(String policy, String roleArn) {
+        try {
+            ObjectNode document = (ObjectNode) JSON.readTree(policy);
+            ObjectNode deny = ((ArrayNode) document.get("Statement")).addObject();
+            deny.put("Sid", "E2eStorageFault").put("Effect", "Deny").put("Action", "s3:PutObject")
+                    .put("Resource", "arn:aws:s3:::" + thumbnails + "/*");
+            deny.putObject("Principal").put("AWS", roleArn);
+            return JSON.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> thumbnailsOf(String key) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(thumbnails).prefix("thumbnails/")).contents().stream()
+                .map(S3Object::key).filter(k -> k.contains(key)).toList();
+    }
+
+    /** Every upload version and every thumbnail or failure record this class made: the suite may run on a long-lived stack. */
+    @AfterAll
+    static void removeWhatThisClassMade() {
+        if (s3 == null) {
+            return;
+        }
+        Buckets.deleteEveryVersion(s3, uploads, PREFIX);
+        s3.listObjectsV2Paginator(b -> b.bucket(thumbnails).prefix("thumbnails/")).contents().stream()
+                .filter(object -> object.key().contains(PREFIX))
+                .forEach(object -> s3.deleteObject(b -> b.bucket(thumbnails).key(object.key())));
     }
 
     /**
@@ -124,8 +166,7 @@ class ThumbnailIT {
      * there, then the DLQ stays empty for ten times MiniStack's whole retry schedule.
      */
     private static void expectEventDroppedAfterRetries(String key, String dlqUrl) {
-        String function = stack.clients().cloudFormation().describeStackResource(b -> b.stackName(stack.outputs().stackName())
-                .logicalResourceId("ThumbnailFunction")).stackResourceDetail().physicalResourceId();
+        String function = new FunctionRoles(stack).functionName("ThumbnailFunction");
         String destination = stack.clients().lambda().getFunctionEventInvokeConfig(b -> b.functionName(function).qualifier("live"))
                 .destinationConfig().onFailure().destination();
         try (SqsClient sqs = stack.clients().configure(SqsClient.builder())) {
@@ -187,12 +228,6 @@ class ThumbnailIT {
         } catch (NoSuchKeyException notYet) {
             return null;
         }
-    }
-
-    private static void emptyAndDelete(String bucket) {
-        s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()
-                .forEach(object -> s3.deleteObject(b -> b.bucket(bucket).key(object.key())));
-        s3.deleteBucket(b -> b.bucket(bucket));
     }
 
     private static Message messageAbout(String queueUrl, String key) {

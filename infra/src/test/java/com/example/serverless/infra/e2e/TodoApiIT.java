@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.example.serverless.infra.users.CognitoUsers;
 import com.example.serverless.infra.users.CognitoUsers.SignedInUser;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -25,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,16 +36,23 @@ class TodoApiIT {
     private static final String PROBLEMS = "https://serverless-reference.example.com/problems/";
 
     private static E2eStack.Stack stack;
+    private static TestUsers users;
     private static SignedInUser alice;
     private static SignedInUser bob;
 
     @BeforeAll
     static void signIn(E2eStack.Stack deployed) {
         stack = deployed;
-        CognitoUsers users = new CognitoUsers(stack.clients().cognito(), stack.outputs().get("UserPoolId"),
-                stack.outputs().get("UserPoolClientId"));
+        users = new TestUsers(stack);
         alice = users.signUp("alice");
         bob = users.signUp("bob");
+    }
+
+    @AfterAll
+    static void removeUsersAndTheirTodos() {
+        if (users != null) {
+            users.close();
+        }
     }
 
     @Test
@@ -99,7 +106,7 @@ class TodoApiIT {
 
     @Test
     void listPagesThroughEveryTodoOnceInCreationOrder() {
-        SignedInUser carol = users().signUp("carol");
+        SignedInUser carol = users.signUp("carol");
         List<String> created = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             created.add(createTodo(carol, "Todo " + i));
@@ -146,7 +153,7 @@ class TodoApiIT {
 
     @Test
     void retriedCreateWithTheSameIdempotencyKeyReturnsTheSameTodo() {
-        SignedInUser dave = users().signUp("dave");
+        SignedInUser dave = users.signUp("dave");
         String key = UUID.randomUUID().toString();
         String first = api(dave).header("Idempotency-Key", key).body(Map.of("title", "Once"))
                 .post("/todos").then().statusCode(201).extract().path("id");
@@ -200,11 +207,6 @@ class TodoApiIT {
         URI base = stack.apiBaseUrl();
         return given().baseUri(base.getScheme() + "://" + base.getAuthority()).basePath(base.getPath())
                 .contentType(ContentType.JSON).accept(ContentType.JSON);
-    }
-
-    private static CognitoUsers users() {
-        return new CognitoUsers(stack.clients().cognito(), stack.outputs().get("UserPoolId"),
-                stack.outputs().get("UserPoolClientId"));
     }
 
     private static String createTodo(SignedInUser user, String title) {

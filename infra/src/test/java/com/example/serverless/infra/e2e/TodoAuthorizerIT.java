@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,13 +30,22 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 class TodoAuthorizerIT {
 
     private static E2eStack.Stack stack;
+    private static TestUsers users;
     private static SignedInUser erin;
 
     @BeforeAll
     static void signIn(E2eStack.Stack deployed) {
         stack = deployed;
         TodoApiIT.useStack(deployed);
-        erin = users(stack.outputs().get("UserPoolClientId")).signUp("erin");
+        users = new TestUsers(stack);
+        erin = users.signUp("erin");
+    }
+
+    @AfterAll
+    static void removeUsers() {
+        if (users != null) {
+            users.close();
+        }
     }
 
     @Test
@@ -73,12 +83,9 @@ class TodoAuthorizerIT {
 
     @Test
     void tokenIssuedToAnotherAppClientIsRejectedByTheAuthorizer() {
-        String poolId = stack.outputs().get("UserPoolId");
-        String otherClient = stack.clients().cognito().createUserPoolClient(b -> b.userPoolId(poolId)
-                .clientName("another-app").generateSecret(false)
-                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-                .userPoolClient().clientId();
-        SignedInUser sameUserOtherApp = users(otherClient).signIn(erin.email(), erin.password());
+        String otherClient = users.createAppClient(b -> b.clientName("another-app").generateSecret(false)
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH));
+        SignedInUser sameUserOtherApp = appClient(otherClient).signIn(erin.email(), erin.password());
         assertThat(Jwts.claims(sameUserOtherApp.accessToken()).get("client_id").asText(), equalTo(otherClient));
         rejectedBeforeTheFunction(withToken(sameUserOtherApp.accessToken()));
         rejectedBeforeTheFunction(withToken(sameUserOtherApp.idToken()));
@@ -111,7 +118,7 @@ class TodoAuthorizerIT {
         return TodoApiIT.api(user).queryParam("limit", 100).get("/todos").then().statusCode(200).extract().path("items.title");
     }
 
-    private static CognitoUsers users(String clientId) {
+    private static CognitoUsers appClient(String clientId) {
         return new CognitoUsers(stack.clients().cognito(), stack.outputs().get("UserPoolId"), clientId);
     }
 }

@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import com.example.serverless.localaws.FixedLambdaContext;
+import com.example.serverless.localcloud.FixedLambdaContext;
 import com.example.serverless.metadata.domain.IndexedObject;
 import com.example.serverless.metadata.domain.MetadataSync;
 import com.example.serverless.metadata.domain.ObjectState;

@@ -1,6 +1,7 @@
 package com.example.serverless.metadata.support;
 
-import com.example.serverless.localaws.LocalCredentials;
+import com.example.serverless.localcloud.MiniStack;
+import com.example.serverless.localcloud.MockEventServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -46,7 +47,7 @@ public final class EventSourceMapping {
         if (messages.isEmpty()) {
             return new Batch(List.of(), Set.of());
         }
-        JsonNode response = read(MockLambda.invoke(sqsEvent(messages).toString()));
+        JsonNode response = read(MockEventServer.invoke(sqsEvent(messages).toString()));
         Set<String> failed = new HashSet<>();
         response.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
         List<DeleteMessageBatchRequestEntry> done = messages.stream()
@@ -97,7 +98,7 @@ public final class EventSourceMapping {
             record.put("md5OfBody", message.md5OfBody());
             record.put("eventSource", "aws:sqs");
             record.put("eventSourceARN", queues.queueArn());
-            record.put("awsRegion", LocalCredentials.REGION);
+            record.put("awsRegion", MiniStack.REGION);
         }
         return event;
     }

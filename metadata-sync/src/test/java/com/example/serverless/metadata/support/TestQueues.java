@@ -1,20 +1,13 @@
 package com.example.serverless.metadata.support;
 
-import com.example.serverless.localaws.LocalCredentials;
-import com.example.serverless.localaws.LocalSqsTestResource;
-import java.net.URI;
+import com.example.serverless.localcloud.LocalCloud;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Creates, in ElasticMQ, the queue pair infra/template.yaml declares: a queue whose redrive policy moves a message
+ * Creates, in the local cloud, the queue pair infra/template.yaml declares: a queue whose redrive policy moves a message
  * to its DLQ after {@code maxReceiveCount} receives. The function does not use SQS; only the tests do.
  */
 public final class TestQueues {
@@ -22,15 +15,8 @@ public final class TestQueues {
     private TestQueues() {
     }
 
-    public static SqsClient client() {
-        String endpoint = ConfigProvider.getConfig().getValue(LocalSqsTestResource.ENDPOINT_PROPERTY, String.class);
-        return SqsClient.builder()
-                .endpointOverride(URI.create(endpoint))
-                .region(Region.of(LocalCredentials.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LocalCredentials.ACCESS_KEY_ID, LocalCredentials.SECRET_ACCESS_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+    public static SqsClient client(LocalCloud cloud) {
+        return cloud.client(SqsClient.builder());
     }
 
     /** A fresh queue and DLQ; {@code visibilityTimeoutSeconds} short so that failed messages come back fast. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.serverless.localaws.FixedLambdaContext;
+import com.example.serverless.localcloud.FixedLambdaContext;
 import com.example.serverless.thumbnail.domain.InMemoryImageStore;
 import com.example.serverless.thumbnail.domain.OutputFormat;
 import com.example.serverless.thumbnail.domain.StorageFailureException;

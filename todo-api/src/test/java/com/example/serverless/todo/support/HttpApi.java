@@ -1,7 +1,6 @@
 package com.example.serverless.todo.support;
 
-import static io.restassured.RestAssured.given;
-
+import com.example.serverless.localcloud.MockEventServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -112,11 +111,7 @@ public final class HttpApi {
 
     /** Sends an event exactly as given. */
     public static HttpApiResponse invoke(JsonNode event) {
-        String payload = given()
-                .contentType("application/json")
-                .body(event.toString())
-                .when().post("/_lambda_")
-                .then().extract().asString();
+        String payload = MockEventServer.send(event.toString()).body();
         try {
             JsonNode response = JSON.readTree(payload);
             Map<String, String> responseHeaders = new LinkedHashMap<>();

@@ -1,0 +1,90 @@
+package com.example.serverless.localcloud;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local cloud behind a module's {@code @QuarkusTest} ITs: the test JVM's one {@link MiniStack#shared() MiniStack}
+ * (IAM and TLS on), and a fresh account for each test application, so applications never see each other's tables,
+ * queues or mail. Test classes that share an application (the same test resources) share its account and keep to
+ * their own ids. Sets, for every Quarkiverse amazon-services client on the class path ({@code quarkus-amazon-<client>}),
+ * {@code quarkus.<client>.endpoint-override}, region and the account's static credentials; publishes
+ * {@code local-cloud.endpoint}, {@code local-cloud.region}, {@code local-cloud.account-id},
+ * {@code local-cloud.access-key-id} and {@code local-cloud.secret-access-key} for clients a module builds itself;
+ * fills {@link InjectLocalCloud} fields. What the tests need (tables, buckets) each module creates itself.
+ */
+public final class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final Pattern CLIENT_EXTENSION = Pattern.compile("^io\\.quarkiverse\\.amazonservices:quarkus-amazon-([a-z0-9]+)-deployment:");
+    private static final Set<String> NOT_CLIENTS = Set.of("common");
+
+    private LocalCloud cloud;
+
+    @Override
+    public Map<String, String> start() {
+        MiniStack miniStack = MiniStack.shared();
+        cloud = new LocalCloud(miniStack, miniStack.newAccount());
+        LocalAccount account = cloud.account();
+        Map<String, String> config = new HashMap<>();
+        config.put("local-cloud.endpoint", miniStack.endpoint().toString());
+        config.put("local-cloud.region", miniStack.region());
+        config.put("local-cloud.account-id", account.id());
+        config.put("local-cloud.access-key-id", account.accessKeyId());
+        config.put("local-cloud.secret-access-key", account.secretAccessKey());
+        for (String client : clientsOnClassPath()) {
+            String prefix = "quarkus." + client + ".";
+            config.put(prefix + "endpoint-override", miniStack.endpoint().toString());
+            config.put(prefix + "aws.region", miniStack.region());
+            config.put(prefix + "aws.credentials.type", "static");
+            config.put(prefix + "aws.credentials.static-provider.access-key-id", account.accessKeyId());
+            config.put(prefix + "aws.credentials.static-provider.secret-access-key", account.secretAccessKey());
+        }
+        if (config.containsKey("quarkus.s3.endpoint-override")) {
+            // An endpoint given by address serves buckets by path.
+            config.put("quarkus.s3.path-style-access", "true");
+        }
+        return config;
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(cloud, new TestInjector.AnnotatedAndMatchesType(InjectLocalCloud.class, LocalCloud.class));
+    }
+
+    @Override
+    public void stop() {
+        // The JVM's MiniStack serves the next test application; it stops when the JVM exits.
+    }
+
+    /** The config names of the Quarkiverse amazon-services clients whose extensions are on the class path. */
+    static Set<String> clientsOnClassPath() {
+        Set<String> clients = new TreeSet<>();
+        try {
+            for (URL descriptor : Collections.list(Thread.currentThread().getContextClassLoader()
+                    .getResources("META-INF/quarkus-extension.properties"))) {
+                Properties properties = new Properties();
+                try (InputStream in = descriptor.openStream()) {
+                    properties.load(in);
+                }
+                Matcher artifact = CLIENT_EXTENSION.matcher(properties.getProperty("deployment-artifact", ""));
+                if (artifact.find() && !NOT_CLIENTS.contains(artifact.group(1))) {
+                    clients.add(artifact.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the Quarkus extensions on the class path", e);
+        }
+        return clients;
+    }
+}

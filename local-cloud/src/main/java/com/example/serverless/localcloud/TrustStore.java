@@ -1,0 +1,96 @@
+package com.example.serverless.localcloud;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The JDK's trusted roots plus MiniStack's self-signed certificate, as a PKCS#12 trust store on disk: the function
+ * JVMs get it through {@code -Djavax.net.ssl.trustStore}, the JVM that started MiniStack installs it as its default.
+ */
+public final class TrustStore {
+
+    public static final String PASSWORD = "changeit";
+
+    private final Path file;
+    private final Path certificate;
+    private final SSLContext sslContext;
+
+    private TrustStore(Path file, Path certificate, SSLContext sslContext) {
+        this.file = file;
+        this.certificate = certificate;
+        this.sslContext = sslContext;
+    }
+
+    static TrustStore forCertificate(Path certificatePem, Path file) {
+        try {
+            KeyStore store = KeyStore.getInstance(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toFile(),
+                    PASSWORD.toCharArray());
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                trusted.setCertificateEntry(alias, store.getCertificate(alias));
+            }
+            try (InputStream in = Files.newInputStream(certificatePem)) {
+                Certificate miniStack = CertificateFactory.getInstance("X.509").generateCertificate(in);
+                trusted.setCertificateEntry("ministack", miniStack);
+            }
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                trusted.store(out, PASSWORD.toCharArray());
+            }
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers.getTrustManagers(), null);
+            return new TrustStore(file, certificatePem, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the trust store " + file, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot build a trust store from " + certificatePem, e);
+        }
+    }
+
+    /** The PKCS#12 file ({@link #PASSWORD}). */
+    public Path file() {
+        return file;
+    }
+
+    /** MiniStack's certificate as PEM: for {@code AWS_CA_BUNDLE} and {@code curl --cacert}. */
+    public Path certificate() {
+        return certificate;
+    }
+
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
+    /** The JVM options that make a JVM trust MiniStack (and every root the JDK trusts). */
+    public String jvmOptions() {
+        return "-Djavax.net.ssl.trustStore=" + file + " -Djavax.net.ssl.trustStoreType=PKCS12"
+                + " -Djavax.net.ssl.trustStorePassword=" + PASSWORD;
+    }
+
+    /**
+     * Every TLS client of this JVM trusts MiniStack from now on: SDK clients (their HTTP clients read the
+     * javax.net.ssl properties when built), java.net.http clients and HttpsURLConnection (the default context).
+     */
+    void trustInThisJvm() {
+        System.setProperty("javax.net.ssl.trustStore", file.toString());
+        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+        System.setProperty("javax.net.ssl.trustStorePassword", PASSWORD);
+        SSLContext.setDefault(sslContext);
+        HttpsURLConnection.setDefaultSSLSocketFactory(sslContext.getSocketFactory());
+    }
+}
