@@ -42,6 +42,13 @@ if found_jdk=$(find_jdk_21_or_newer); then
     echo "[mvnw] using the JDK at $found_jdk (the build needs JDK 21+)" >&2
   fi
   export JAVA_HOME="$found_jdk"
+  # Maven's Guice calls sun.misc.Unsafe, which JDK 24+ warns about on every start.
+  if [ "$(java_major_version "$found_jdk")" -ge 24 ]; then
+    case "${MAVEN_OPTS:-}" in
+      *sun-misc-unsafe-memory-access*) ;;
+      *) export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow${MAVEN_OPTS:+ $MAVEN_OPTS}" ;;
+    esac
+  fi
 else
   echo "[mvnw] No JDK 21 or newer found (JAVA_HOME='${JAVA_HOME:-}', searched PATH, /usr/lib/jvm, /opt, ~/.sdkman)." >&2
   echo "[mvnw] Install one (e.g. Temurin 21) and set JAVA_HOME to it, then run ./mvnw again." >&2

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -22,14 +23,21 @@ import java.util.regex.Pattern;
  * {@code quarkus.<client>.endpoint-override}, region and the account's static credentials; publishes
  * {@code local-cloud.endpoint}, {@code local-cloud.region}, {@code local-cloud.account-id},
  * {@code local-cloud.access-key-id} and {@code local-cloud.secret-access-key} for clients a module builds itself;
- * fills {@link InjectLocalCloud} fields. What the tests need (tables, buckets) each module creates itself.
+ * fills {@link InjectLocalCloud} fields. While the application runs, the SDK's own system properties
+ * ({@code aws.endpointUrl}, {@code aws.region}, {@code aws.accessKeyId}, {@code aws.secretAccessKey}) name the local cloud
+ * and the account too, so a client the function builds with the SDK's defaults (as on Lambda) reaches it without any
+ * test hook in the function's code. What the tests need (tables, buckets) each module creates itself.
  */
 public final class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
 
     private static final Pattern CLIENT_EXTENSION = Pattern.compile("^io\\.quarkiverse\\.amazonservices:quarkus-amazon-([a-z0-9]+)-deployment:");
     private static final Set<String> NOT_CLIENTS = Set.of("common");
 
+    private static final List<String> SDK_PROPERTIES = List.of("aws.endpointUrl", "aws.region", "aws.accessKeyId",
+            "aws.secretAccessKey");
+
     private LocalCloud cloud;
+    private final Map<String, String> replacedProperties = new HashMap<>();
 
     @Override
     public Map<String, String> start() {
@@ -50,6 +58,12 @@ public final class LocalCloudResource implements QuarkusTestResourceLifecycleMan
             config.put(prefix + "aws.credentials.static-provider.access-key-id", account.accessKeyId());
             config.put(prefix + "aws.credentials.static-provider.secret-access-key", account.secretAccessKey());
         }
+        Map<String, String> sdk = Map.of("aws.endpointUrl", miniStack.endpoint().toString(), "aws.region", miniStack.region(),
+                "aws.accessKeyId", account.accessKeyId(), "aws.secretAccessKey", account.secretAccessKey());
+        for (String property : SDK_PROPERTIES) {
+            replacedProperties.put(property, System.getProperty(property));
+            System.setProperty(property, sdk.get(property));
+        }
         if (config.containsKey("quarkus.s3.endpoint-override")) {
             // An endpoint given by address serves buckets by path.
             config.put("quarkus.s3.path-style-access", "true");
@@ -65,6 +79,13 @@ public final class LocalCloudResource implements QuarkusTestResourceLifecycleMan
     @Override
     public void stop() {
         // The JVM's MiniStack serves the next test application; it stops when the JVM exits.
+        replacedProperties.forEach((property, value) -> {
+            if (value == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, value);
+            }
+        });
     }
 
     /** The config names of the Quarkiverse amazon-services clients whose extensions are on the class path. */

@@ -61,8 +61,11 @@ public final class RunLocal {
         URI endpoint = miniStack.endpoint();
         URI api = target.httpApiBaseUrl(outputs.get("ApiUrl"));
         Map<String, String> shown = new TreeMap<>(outputs.values());
-        // The URL AWS would serve the API at means nothing here: show where it is served locally.
+        // The URL AWS would serve the API at means nothing here: show where it is served locally. URLs MiniStack composes
+        // itself (queue URLs) name its plain listener (see MiniStack.start): show them at the TLS endpoint clients use.
         shown.put("ApiUrl", api.toString());
+        String composed = "https://" + miniStack.plainHttpEndpoint().getAuthority();
+        shown.replaceAll((key, value) -> value.startsWith(composed) ? endpoint + value.substring(composed.length()) : value);
         StringBuilder out = new StringBuilder("\nThe stack runs on MiniStack at ").append(endpoint)
                 .append(" (IAM and TLS enforced; log: ").append(miniStack.log()).append(")\n\nOutputs:\n");
         shown.forEach((key, value) -> out.append("  ").append(key).append(" = ").append(value).append('\n'));
