@@ -97,12 +97,13 @@ public final class LocalTarget implements DeployTarget {
     }
 
     /**
-     * Parameter values for a throwaway local stack: no CodeDeploy (MiniStack has none), and a fresh random
-     * value for every secret parameter (NoEcho, no Default) the template declares.
+     * Parameter values for a throwaway local stack: no CodeDeploy (MiniStack has none), no deletion protection, and
+     * a fresh random value for every secret parameter (NoEcho, no Default) the template declares.
      */
     public static Map<String, String> parameters(Path templateFile) {
         Map<String, String> parameters = new java.util.TreeMap<>();
         parameters.put("EnableGradualDeployments", "false");
+        parameters.put("RetainData", "false");
         SecureRandom random = new SecureRandom();
         for (String secret : SamTemplate.load(templateFile).secretParametersWithoutDefault()) {
             byte[] bytes = new byte[32];

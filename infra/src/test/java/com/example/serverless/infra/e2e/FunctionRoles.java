@@ -9,11 +9,16 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
-/** A deployed function's name and execution role, and a session of that role to act as the function does. */
+/** A deployed function's name and execution role, a session of that role to act as the function does; resources by logical id. */
 record FunctionRoles(E2eStack.Stack stack) {
 
     /** The physical name of a function of the stack, by its logical id in template.yaml. */
     String functionName(String logicalId) {
+        return physicalId(logicalId);
+    }
+
+    /** The physical id of any resource of the stack (an alarm's name, a queue's URL), by its logical id. */
+    String physicalId(String logicalId) {
         try (CloudFormationClient cloudFormation = stack.clients().cloudFormation()) {
             return cloudFormation.describeStackResource(b -> b.stackName(stack.outputs().stackName()).logicalResourceId(logicalId))
                     .stackResourceDetail().physicalResourceId();

@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Each function's execution role may do what the function needs and nothing beside it, proven against the deployed
@@ -85,6 +87,9 @@ class LeastPrivilegeIT {
                 putObject("ThumbnailFunction", "UploadsBucketName", false),
 
                 readItem("MetadataSyncFunction", "MetadataTableName", true),
+                scanTable("MetadataSyncFunction", "MetadataTableName", false),
+                queueAttributes("MetadataSyncFunction", "MetadataQueueUrl", true),
+                queueAttributes("MetadataSyncFunction", "ThumbnailDlqUrl", false),
                 getObject("MetadataSyncFunction", "MetadataSourceBucketName", OBJECT_KEY, true),
                 readItem("MetadataSyncFunction", "SubscribersTableName", false),
                 putObject("MetadataSyncFunction", "MetadataSourceBucketName", false),
@@ -155,6 +160,30 @@ class LeastPrivilegeIT {
         return new Probe(function, "dynamodb:PutItem", tableArn(table), allowed, credentials -> {
             try (DynamoDbClient dynamoDb = stack.clients().configure(DynamoDbClient.builder(), credentials)) {
                 dynamoDb.putItem(b -> b.tableName(table).item(key));
+            }
+        });
+    }
+
+    private static Probe scanTable(String function, String tableOutput, boolean allowed) {
+        String table = stack.outputs().get(tableOutput);
+        return new Probe(function, "dynamodb:Scan", tableArn(table), allowed, credentials -> {
+            try (DynamoDbClient dynamoDb = stack.clients().configure(DynamoDbClient.builder(), credentials)) {
+                dynamoDb.scan(b -> b.tableName(table).limit(1));
+            }
+        });
+    }
+
+    /** GetQueueAttributes: what a mapping's poller asks first, and harmless (a receive would take messages from it). */
+    private static Probe queueAttributes(String function, String queueUrlOutput, boolean allowed) {
+        String queueUrl = stack.outputs().get(queueUrlOutput);
+        String queueArn;
+        try (SqsClient sqs = stack.clients().configure(SqsClient.builder())) {
+            queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+        }
+        return new Probe(function, "sqs:GetQueueAttributes", queueArn, allowed, credentials -> {
+            try (SqsClient sqs = stack.clients().configure(SqsClient.builder(), credentials)) {
+                sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
             }
         });
     }

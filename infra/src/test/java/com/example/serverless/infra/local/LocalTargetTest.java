@@ -47,6 +47,7 @@ class LocalTargetTest {
         Map<String, String> second = LocalTarget.parameters(TEMPLATE);
 
         assertThat(first.get("EnableGradualDeployments"), equalTo("false"));
+        assertThat(first.get("RetainData"), equalTo("false"));
         var secrets = SamTemplate.load(TEMPLATE).secretParametersWithoutDefault();
         assertThat("control: the template declares secrets", secrets.isEmpty(), equalTo(false));
         for (String secret : secrets) {
@@ -54,11 +55,11 @@ class LocalTargetTest {
             assertThat(secret, first.get(secret), not(equalTo(second.get(secret))));
         }
         assertThat("nothing else is set: every other parameter keeps its default", first.keySet(),
-                equalTo(union(Set.of("EnableGradualDeployments"), Set.copyOf(secrets))));
+                equalTo(union(Set.of("EnableGradualDeployments", "RetainData"), Set.copyOf(secrets))));
     }
 
     @Test
-    void aTemplateWithoutSecretsGetsOnlyTheDeploymentSwitch(@TempDir Path dir) throws IOException {
+    void aTemplateWithoutSecretsGetsOnlyTheThrowawaySwitches(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("template.yaml"), """
                 Parameters:
                   Stage:
@@ -66,7 +67,7 @@ class LocalTargetTest {
                     Default: prod
                 Resources: {}
                 """);
-        assertThat(LocalTarget.parameters(file), equalTo(Map.of("EnableGradualDeployments", "false")));
+        assertThat(LocalTarget.parameters(file), equalTo(Map.of("EnableGradualDeployments", "false", "RetainData", "false")));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
