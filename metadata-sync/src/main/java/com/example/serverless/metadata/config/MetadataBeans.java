@@ -5,6 +5,7 @@ import com.example.serverless.metadata.domain.MetadataIndex;
 import com.example.serverless.metadata.domain.MetadataSync;
 import com.example.serverless.metadata.store.DynamoDbMetadataIndex;
 import com.example.serverless.metadata.store.S3CurrentObjects;
+import com.example.serverless.telemetry.EmfMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -18,6 +19,12 @@ public class MetadataBeans {
     @ApplicationScoped
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Produces
+    @ApplicationScoped
+    EmfMetrics metrics() {
+        return EmfMetrics.toStandardOutput("metadata-sync");
     }
 
     @Produces

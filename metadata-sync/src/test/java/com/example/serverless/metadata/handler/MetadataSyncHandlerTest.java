@@ -16,10 +16,14 @@ import com.example.serverless.metadata.support.Fixtures;
 import com.example.serverless.metadata.support.InMemoryBucket;
 import com.example.serverless.metadata.support.InMemoryMetadataIndex;
 import com.example.serverless.metadata.support.S3NotificationJson;
+import com.example.serverless.telemetry.EmfMetrics;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +44,14 @@ class MetadataSyncHandlerTest {
 
     private final InMemoryBucket s3 = new InMemoryBucket();
     private final InMemoryMetadataIndex index = new InMemoryMetadataIndex();
+    private final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
     private final MetadataSyncHandler handler = new MetadataSyncHandler(
-            new MetadataSync(s3, index, Clock.systemUTC(), Duration.ofDays(30)));
+            new MetadataSync(s3, index, Clock.systemUTC(), Duration.ofDays(30)),
+            metrics());
+
+    private EmfMetrics metrics() {
+        return new EmfMetrics("metadata-sync", new PrintStream(metricLines, true, StandardCharsets.UTF_8), Clock.systemUTC());
+    }
 
     @Test
     void committedSqsEventIsIndexedAndItsTestEventAcknowledged() throws Exception {
@@ -53,6 +63,9 @@ class MetadataSyncHandlerTest {
         SQSBatchResponse response = handler.handleRequest(event, new FixedLambdaContext("metadata-sync", "req-1"));
 
         assertTrue(response.getBatchItemFailures().isEmpty());
+        String metrics = metricLines.toString(StandardCharsets.UTF_8);
+        assertTrue(metrics.contains("\"MessagesFailed\":0"), metrics);
+        assertTrue(metrics.contains("\"Outcome\":\"INDEXED\",\"IndexEvents\":1"), metrics);
         IndexedObject entry = assertInstanceOf(IndexedObject.class,
                 index.find(BUCKET, "reports/2026/q3 summary.pdf").orElseThrow());
         assertEquals("application/pdf", entry.state().contentType());
@@ -94,7 +107,7 @@ class MetadataSyncHandlerTest {
         recovered.put("photos/summer 2026/café + thé.jpg", pdf());
         recovered.put("docs/日本語/100% done?.txt", pdf());
         MetadataSyncHandler retry = new MetadataSyncHandler(
-                new MetadataSync(recovered, index, Clock.systemUTC(), Duration.ofDays(30)));
+                new MetadataSync(recovered, index, Clock.systemUTC(), Duration.ofDays(30)), metrics());
         assertTrue(retry.handleRequest(event, new FixedLambdaContext("metadata-sync", "req-4")).getBatchItemFailures().isEmpty());
         assertTrue(index.find(BUCKET, "docs/日本語/100% done?.txt").isPresent());
     }
