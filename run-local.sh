@@ -10,7 +10,7 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
 fi
 ./mvnw -q -pl infra dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/run-local.classpath
 # One line per log record; the venvs in the build's one location (target/python).
-# shellcheck disable=SC2086 # MAVEN_OPTS holds JVM options (find-jdk.sh), one word each
+# shellcheck disable=SC2086,SC2016 # MAVEN_OPTS holds JVM options (find-jdk.sh), one word each; %4$s is Java's format
 exec "$JAVA_HOME/bin/java" ${MAVEN_OPTS:-} -Djava.util.logging.SimpleFormatter.format='%4$s %5$s%6$s%n' \
   -Dlocal-cloud.python-home="$PWD/target/python" \
   -cp "infra/target/classes:$(cat infra/target/run-local.classpath)" \

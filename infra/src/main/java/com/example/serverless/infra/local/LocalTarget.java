@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -54,8 +53,16 @@ public final class LocalTarget implements DeployTarget {
 
     @Override
     public AwsCredentialsProvider credentials() {
-        LocalAccount root = MiniStack.DEFAULT_ACCOUNT;
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(root.accessKeyId(), root.secretAccessKey()));
+        return new RootCredentials();
+    }
+
+    /** The default account's root: what deploys and sets up, as an administrator does with sam deploy. */
+    public record RootCredentials() implements AwsCredentialsProvider {
+        @Override
+        public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+            LocalAccount root = MiniStack.DEFAULT_ACCOUNT;
+            return AwsBasicCredentials.create(root.accessKeyId(), root.secretAccessKey());
+        }
     }
 
     public MiniStack miniStack() {

@@ -43,8 +43,22 @@ public final class RunLocal {
         String password = "Demo-" + UUID.randomUUID().toString().substring(0, 12) + "9A";
         CognitoUsers.SignedInUser demo = users.create("demo-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com",
                 password);
+        writeStackProperties(miniStack, outputs);
         System.out.println(instructions(miniStack, target, outputs, demo, sender));
         new CountDownLatch(1).await();
+    }
+
+    /** Where infra/cost-report.sh finds the running stack. */
+    private static void writeStackProperties(MiniStack miniStack, StackOutputs outputs) {
+        java.util.Properties running = new java.util.Properties();
+        running.setProperty("endpoint", miniStack.endpoint().toString());
+        running.setProperty("truststore", miniStack.trustStore().file().toString());
+        running.setProperty("stack", outputs.stackName());
+        try (var out = java.nio.file.Files.newBufferedWriter(miniStack.log().resolveSibling("stack.properties"))) {
+            running.store(out, "the stack ./run-local.sh is running");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Ctrl-C: MiniStack and every function process it started go, and the console says so. */
@@ -107,6 +121,8 @@ public final class RunLocal {
                           aws dynamodb put-item --table-name %s --item \\
                             '{"postId":{"S":"p1"},"title":{"S":"Hello"},"summary":{"S":"First post"},"status":{"S":"PUBLISHED"}}'
                           curl -s %s/_ministack/ses/messages
+
+                        What the invocations so far cost, from their REPORT lines: infra/cost-report.sh local
 
                         Ctrl-C stops MiniStack and every function process.
                         """.formatted(LocalTarget.REGION.id(), endpoint, miniStack.trustStore().certificate(),

@@ -4,10 +4,12 @@ import com.example.serverless.infra.deploy.DeployTarget;
 import com.example.serverless.infra.deploy.Deployment;
 import com.example.serverless.infra.deploy.StackDeployer;
 import com.example.serverless.infra.deploy.StackOutputs;
+import com.example.serverless.infra.cost.CostReport;
 import com.example.serverless.infra.deploy.TargetClients;
 import com.example.serverless.infra.local.LocalTarget;
 import com.example.serverless.localcloud.MiniStack;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -45,9 +47,20 @@ public final class E2eStack implements ExecutionCondition, ParameterResolver {
             return miniStack.isPresent();
         }
 
+        /** Prints what this run's invocations cost (from the functions' REPORT lines), then ends what the run started. */
         @Override
         public void close() {
-            stop.run();
+            try {
+                String report = CostReport.format("Cost of this E2E run's invocations on " + targetName
+                        + (isLocal() ? " (local figures: MiniStack's durations include process start and queueing)" : ""),
+                        CostReport.read(clients(), outputs.stackName()));
+                System.out.println(report);
+                Files.writeString(Path.of(System.getProperty("infra.dir", ".")).resolve("target/e2e-cost-report.txt"), report);
+            } catch (RuntimeException | java.io.IOException e) {
+                System.getLogger(E2eStack.class.getName()).log(System.Logger.Level.WARNING, "No cost report: {0}", e.toString());
+            } finally {
+                stop.run();
+            }
         }
     }
 

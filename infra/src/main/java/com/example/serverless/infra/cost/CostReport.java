@@ -1,0 +1,128 @@
+package com.example.serverless.infra.cost;
+
+import com.example.serverless.infra.aws.AwsTarget;
+import com.example.serverless.infra.deploy.DeployTarget;
+import com.example.serverless.infra.deploy.TargetClients;
+import com.example.serverless.infra.local.LocalTarget;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+
+/**
+ * Prices a deployed stack's functions from what Lambda measured: the REPORT line of every invocation in each
+ * function's log group (Duration, Billed Duration, Memory Size, Max Memory Used, Init Duration), at Lambda's
+ * documented prices ({@link LambdaPrices}), per million invocations and for the invocations logged so far.
+ */
+public final class CostReport {
+
+    private CostReport() {
+    }
+
+    /**
+     * {@code local}: the stack ./run-local.sh is running (it leaves its endpoint in target/run-local/stack.properties);
+     * {@code aws STACK}: a stack on AWS, with the SDK's default region and credentials.
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length == 2 && args[0].equals("local")) {
+            java.util.Properties running = new java.util.Properties();
+            try (var in = java.nio.file.Files.newBufferedReader(Path.of(args[1]))) {
+                running.load(in);
+            }
+            System.setProperty("javax.net.ssl.trustStore", running.getProperty("truststore"));
+            System.setProperty("javax.net.ssl.trustStorePassword", com.example.serverless.localcloud.TrustStore.PASSWORD);
+            DeployTarget local = new RunningLocalStack(URI.create(running.getProperty("endpoint")));
+            System.out.print(format("Cost of the local stack's invocations so far (local figures: MiniStack's durations "
+                    + "include process start and queueing)", read(new TargetClients(local), running.getProperty("stack"))));
+        } else if (args.length == 3 && args[0].equals("aws")) {
+            System.out.print(format("Cost of stack " + args[2] + "'s logged invocations (AWS)",
+                    read(new TargetClients(new AwsTarget()), args[2])));
+        } else {
+            throw new IllegalArgumentException("Usage: CostReport local <stack.properties> | CostReport aws - <stack name>");
+        }
+    }
+
+    /** The stack ./run-local.sh runs, reached as the account's root. */
+    private record RunningLocalStack(URI url) implements DeployTarget {
+
+        @Override
+        public String name() {
+            return "MiniStack at " + url;
+        }
+
+        @Override
+        public Optional<URI> endpoint() {
+            return Optional.of(url);
+        }
+
+        @Override
+        public Region region() {
+            return LocalTarget.REGION;
+        }
+
+        @Override
+        public AwsCredentialsProvider credentials() {
+            return new LocalTarget.RootCredentials();
+        }
+    }
+
+    public static List<FunctionCost> read(TargetClients clients, String stackName) {
+        List<FunctionCost> costs = new ArrayList<>();
+        try (CloudFormationClient cloudFormation = clients.cloudFormation();
+             CloudWatchLogsClient logs = clients.configure(CloudWatchLogsClient.builder())) {
+            for (StackResourceSummary resource : cloudFormation.listStackResourcesPaginator(b -> b.stackName(stackName))
+                    .stackResourceSummaries()) {
+                if ("AWS::Lambda::Function".equals(resource.resourceType())) {
+                    costs.add(FunctionCost.of(resource.logicalResourceId(), reportLines(logs, resource.physicalResourceId())));
+                }
+            }
+        }
+        return costs;
+    }
+
+    private static List<ReportLine> reportLines(CloudWatchLogsClient logs, String functionName) {
+        List<ReportLine> lines = new ArrayList<>();
+        try {
+            for (FilteredLogEvent event : logs.filterLogEventsPaginator(b -> b.logGroupName("/aws/lambda/" + functionName)
+                    .filterPattern("REPORT")).events()) {
+                ReportLine.parse(event.message()).ifPresent(lines::add);
+            }
+        } catch (ResourceNotFoundException neverInvoked) {
+            // no log group: no invocation yet
+        }
+        return lines;
+    }
+
+    /** A table: per function, what was measured and the dollars per million invocations on x86_64 and arm64. */
+    public static String format(String title, List<FunctionCost> costs) {
+        StringBuilder out = new StringBuilder(title).append('\n');
+        out.append(String.format(Locale.ROOT, "%-26s %8s %10s %10s %7s %8s %6s %9s %12s %12s%n", "function", "invokes",
+                "mean ms", "billed ms", "MB", "max MB", "cold", "init ms", "$/1M x86", "$/1M arm64"));
+        double x86 = 0;
+        double arm = 0;
+        for (FunctionCost cost : costs) {
+            out.append(String.format(Locale.ROOT, "%-26s %8d %10.1f %10.1f %7d %8d %6d %9s %12.2f %12.2f%n",
+                    cost.function(), cost.invocations(), cost.meanDurationMillis(), cost.meanBilledMillis(),
+                    cost.memorySizeMb(), cost.maxMemoryUsedMb(), cost.coldStarts(),
+                    cost.meanInitMillis().isPresent() ? String.format(Locale.ROOT, "%.0f", cost.meanInitMillis().getAsDouble()) : "-",
+                    cost.invocations() == 0 ? 0 : cost.perMillion(LambdaPrices.X86_64),
+                    cost.invocations() == 0 ? 0 : cost.perMillion(LambdaPrices.ARM64)));
+            x86 += cost.total(LambdaPrices.X86_64);
+            arm += cost.total(LambdaPrices.ARM64);
+        }
+        out.append(String.format(Locale.ROOT, "these %d invocations: $%.6f on x86_64, $%.6f on arm64 "
+                        + "(requests $%.2f/1M; GB-s $%.10f x86_64, $%.10f arm64; us-east-1, no free tier)%n",
+                costs.stream().mapToInt(FunctionCost::invocations).sum(), x86, arm, LambdaPrices.PER_MILLION_REQUESTS,
+                0.0000166667, 0.0000133334));
+        return out.toString();
+    }
+}
