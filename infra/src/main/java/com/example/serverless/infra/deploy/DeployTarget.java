@@ -26,8 +26,8 @@ public interface DeployTarget {
     default void adapt(SamTemplate template) {
     }
 
-    /** The zip to upload for a function, from the one the build produced. */
-    default Path packageFunction(String functionId, Path builtZip) {
+    /** The zip to upload for a function, from the one the build produced (the adapted template says what it runs). */
+    default Path packageFunction(SamTemplate template, String functionId, Path builtZip) {
         return builtZip;
     }
 

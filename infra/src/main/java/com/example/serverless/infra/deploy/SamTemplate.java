@@ -83,6 +83,29 @@ public final class SamTemplate {
         functionIds().forEach(id -> functionProperties(id).remove(name));
     }
 
+    /** The function's handler string: its own, or Globals.Function's. */
+    public String handler(String functionId) {
+        Object handler = functionProperties(functionId).getOrDefault("Handler", globalFunctionProperties().get("Handler"));
+        if (!(handler instanceof String name)) {
+            throw new IllegalStateException(functionId + " has no Handler string: " + handler);
+        }
+        return name;
+    }
+
+    /** The function's environment variables as the template writes them (Globals.Function's first, its own over them). */
+    public Map<String, Object> environment(String functionId) {
+        Map<String, Object> variables = new LinkedHashMap<>(variables(globalFunctionProperties()));
+        variables.putAll(variables(functionProperties(functionId)));
+        return variables;
+    }
+
+    private static Map<String, Object> variables(Map<String, Object> properties) {
+        if (properties.get("Environment") instanceof Map<?, ?> environment && environment.get("Variables") instanceof Map<?, ?> variables) {
+            return map(variables);
+        }
+        return Map.of();
+    }
+
     /** Functions with an inline policy statement (in Policies) that allows this action. */
     public List<String> functionsWithInlineAction(String action) {
         return functionIds().stream()

@@ -61,7 +61,7 @@ public final class StackDeployer {
                 if (!Files.isRegularFile(built)) {
                     throw new IllegalStateException(functionId + ": " + built + " does not exist; build the modules first (./mvnw package)");
                 }
-                Path artifact = target.packageFunction(functionId, built);
+                Path artifact = target.packageFunction(template, functionId, built);
                 String key = upload(s3, deployment.deploymentBucket(), "functions/" + functionId, artifact, ".zip");
                 template.useCode(functionId, deployment.deploymentBucket(), key);
             }

@@ -8,8 +8,14 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -65,6 +71,11 @@ public final class LocalTarget implements DeployTarget {
         }
     }
 
+    /** For the cold-start benchmark, which packages functions of its own. */
+    public LocalFunctionPackager packager() {
+        return packager;
+    }
+
     public MiniStack miniStack() {
         return miniStack;
     }
@@ -93,9 +104,38 @@ public final class LocalTarget implements DeployTarget {
         template.removeFunctionProperty("SnapStart");
     }
 
+    /** The provided.al2023 zip, with an AOT cache trained on the events in aot-training/&lt;function&gt;.json if there are any. */
     @Override
-    public Path packageFunction(String functionId, Path builtZip) {
-        return packager.repackage(functionId, builtZip);
+    public Path packageFunction(SamTemplate template, String functionId, Path builtZip) {
+        return packager.repackage(functionId, builtZip, trainingPlan(template, functionId));
+    }
+
+    public static Optional<AotTraining.Plan> trainingPlan(SamTemplate template, String functionId) {
+        String resource = "/aot-training/" + functionId + ".json";
+        try (var in = LocalTarget.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            List<String> events = new ArrayList<>();
+            new ObjectMapper().readTree(in).forEach(event -> events.add(event.toString()));
+            Map<String, String> environment = new TreeMap<>();
+            template.environment(functionId).forEach((name, value) ->
+                    environment.put(name, value instanceof String literal ? literal : placeholder(name)));
+            return Optional.of(new AotTraining.Plan(template.handler(functionId), environment, events));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+
+    /** A stand-in for a value the stack resolves at deploy time (a table name, a URL), valid where the function checks it. */
+    static String placeholder(String name) {
+        if (name.endsWith("_URL")) {
+            return "https://aot-training.example.com";
+        }
+        if (name.endsWith("_EMAIL")) {
+            return "aot-training@example.com";
+        }
+        return "aot-training-placeholder-" + "x".repeat(40);
     }
 
     @Override

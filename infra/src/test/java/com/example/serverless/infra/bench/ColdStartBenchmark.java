@@ -1,6 +1,8 @@
 package com.example.serverless.infra.bench;
 
+import com.example.serverless.infra.deploy.SamTemplate;
 import com.example.serverless.infra.deploy.TargetClients;
+import com.example.serverless.infra.local.AotTraining;
 import com.example.serverless.infra.local.LocalFunctionPackager;
 import com.example.serverless.infra.local.LocalTarget;
 import com.example.serverless.localcloud.MiniStack;
@@ -15,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -26,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
@@ -41,26 +45,36 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 public final class ColdStartBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ROLE = "arn:aws:iam::000000000000:role/cold-start-benchmark";
+    private static final String ROLE_NAME = "cold-start-benchmark";
     private static final String TABLE = "bench-todos";
 
     private record Subject(String name, String functionName, Path zip, String handler, Map<String, String> environment) {
     }
 
-    /** A flag set; "%function%" in the flags stands for the function's name. */
+    /** A flag set; "%function%" in the flags stands for the function's name; null flags: the bootstrap's own. */
     private record Variant(String name, String flags) {
 
         String flagsFor(Subject subject) {
-            return flags.replace("%function%", subject.functionName());
+            return flags == null ? null : flags.replace("%function%", subject.functionName());
         }
 
         boolean createsArchive() {
-            return flags.contains("AutoCreateSharedArchive");
+            return flags != null && flags.contains("AutoCreateSharedArchive");
         }
     }
 
     private record Sample(double coldMillis, double warmMillis) {
     }
+
+    private static final String EVENT = """
+                {"version":"2.0","routeKey":"ANY /todos","rawPath":"/todos","rawQueryString":"",
+                 "headers":{"accept":"application/json","host":"bench.execute-api.us-east-1.amazonaws.com","x-forwarded-proto":"https"},
+                 "requestContext":{"accountId":"000000000000","apiId":"bench","domainName":"bench.execute-api.us-east-1.amazonaws.com",
+                  "authorizer":{"jwt":{"claims":{"sub":"5f0c3e1a-0000-4000-8000-000000000001","token_use":"access"},"scopes":null}},
+                  "http":{"method":"GET","path":"/todos","protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"bench"},
+                  "requestId":"bench","routeKey":"ANY /todos","stage":"$default","time":"01/Jan/2026:00:00:00 +0000","timeEpoch":1767225600000},
+                 "isBase64Encoded":false}
+                """;;
 
     private ColdStartBenchmark() {
     }
@@ -75,20 +89,29 @@ public final class ColdStartBenchmark {
         try (MiniStack miniStack = MiniStack.start(benchDir.resolve("local-cloud"))) {
             LocalTarget target = new LocalTarget(miniStack, work.resolve("lambda-runtime-interface-client"), benchDir);
             TargetClients clients = new TargetClients(target);
-            try (LambdaClient lambda = clients.lambda(); DynamoDbClient dynamoDb = clients.configure(DynamoDbClient.builder())) {
+            try (LambdaClient lambda = clients.lambda(); DynamoDbClient dynamoDb = clients.configure(DynamoDbClient.builder());
+                 IamClient iam = clients.configure(IamClient.builder())) {
                 createTodoTable(dynamoDb);
+                String role = createRole(iam, dynamoDb.describeTable(b -> b.tableName(TABLE)).table().tableArn());
+                // Both trained on the same GET /todos event the measurements send, as the local deploy trains every function.
+                SamTemplate template = SamTemplate.load(infra.resolve("template.yaml"));
+                LocalTarget.runFunctionsAsHostProcesses(template);
+                AotTraining.Plan todoPlan = LocalTarget.trainingPlan(template, "TodoFunction").orElseThrow();
+                AotTraining.Plan plainPlan = new AotTraining.Plan(PlainHandler.class.getName() + "::handleRequest", Map.of(),
+                        List.of(EVENT));
                 List<Subject> subjects = List.of(
                         new Subject("todo (Quarkus)", "bench-todo",
-                                target.packageFunction("BenchTodo", infra.resolveSibling("todo-api/target/function.zip")),
+                                target.packager().repackage("BenchTodo", infra.resolveSibling("todo-api/target/function.zip"),
+                                        Optional.of(todoPlan)),
                                 "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
                                 Map.of("TODO_TABLE_NAME", TABLE, "TODO_ATTACHMENTS_BUCKET", "bench-attachments",
                                         "TODO_CURSOR_SECRET", HexFormat.of().formatHex(new byte[32]))),
                         new Subject("plain handler", "bench-plain",
-                                target.packageFunction("BenchPlain", plainHandlerZip(benchDir)),
+                                target.packager().repackage("BenchPlain", plainHandlerZip(benchDir), Optional.of(plainPlan)),
                                 PlainHandler.class.getName() + "::handleRequest", Map.of()));
                 for (Subject subject : subjects) {
                     Files.deleteIfExists(Path.of(archive(subject.functionName())));
-                    create(lambda, subject);
+                    create(lambda, subject, role);
                     invoke(lambda, subject); // extracts the zip once, as every later start finds it
                 }
                 Map<Subject, Map<String, List<Sample>>> samples = measure(lambda, subjects, runs);
@@ -105,10 +128,10 @@ public final class ColdStartBenchmark {
     private static List<Variant> variants() {
         return List.of(
                 new Variant("JVM defaults", "-Xshare:auto"),
-                new Variant("C1 only (TieredStopAtLevel=1)", "-XX:TieredStopAtLevel=1"),
-                new Variant("bootstrap's flags (C1, SerialGC)", LocalFunctionPackager.FAST_START_FLAGS),
+                new Variant("C1, SerialGC", LocalFunctionPackager.FAST_START_FLAGS),
                 new Variant("C1, SerialGC, AppCDS", LocalFunctionPackager.FAST_START_FLAGS
-                        + " -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=" + archive("%function%")));
+                        + " -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=" + archive("%function%")),
+                new Variant("C1, SerialGC, AOT cache (bootstrap)", null));
     }
 
     private static String archive(String functionName) {
@@ -149,9 +172,20 @@ public final class ColdStartBenchmark {
         return samples;
     }
 
-    private static void create(LambdaClient lambda, Subject subject) throws IOException {
+    /** Under enforced IAM the todo function needs a role that may query its table. */
+    private static String createRole(IamClient iam, String tableArn) {
+        String arn = iam.createRole(b -> b.roleName(ROLE_NAME).assumeRolePolicyDocument("""
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
+                  "Action": "sts:AssumeRole"}]}""")).role().arn();
+        iam.putRolePolicy(b -> b.roleName(ROLE_NAME).policyName("query-the-table").policyDocument("""
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "dynamodb:Query", "Resource": "%s"}]}
+                """.formatted(tableArn)));
+        return arn;
+    }
+
+    private static void create(LambdaClient lambda, Subject subject, String role) throws IOException {
         byte[] zip = Files.readAllBytes(subject.zip());
-        lambda.createFunction(b -> b.functionName(subject.functionName()).runtime(LocalTarget.PROVIDED_RUNTIME).role(ROLE)
+        lambda.createFunction(b -> b.functionName(subject.functionName()).runtime(LocalTarget.PROVIDED_RUNTIME).role(role)
                 .handler(subject.handler()).memorySize(1024).timeout(60)
                 .environment(e -> e.variables(subject.environment()))
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(zip))));
@@ -162,7 +196,9 @@ public final class ColdStartBenchmark {
     /** A changed environment stops the warm worker: the next invocation starts a new JVM with these flags. */
     private static void configure(LambdaClient lambda, Subject subject, String jvmFlags, String round) {
         Map<String, String> environment = new LinkedHashMap<>(subject.environment());
-        environment.put("LAMBDA_JVM_FLAGS", jvmFlags);
+        if (jvmFlags != null) {
+            environment.put("LAMBDA_JVM_FLAGS", jvmFlags);
+        }
         environment.put("BENCH_ROUND", round);
         lambda.updateFunctionConfiguration(b -> b.functionName(subject.functionName()).environment(e -> e.variables(environment)));
         lambda.waiter().waitUntilFunctionUpdatedV2(b -> b.functionName(subject.functionName()),
@@ -171,15 +207,7 @@ public final class ColdStartBenchmark {
 
     /** GET /todos as the HTTP API delivers it after its JWT authorizer: a query on an empty partition. */
     private static void invoke(LambdaClient lambda, Subject subject) {
-        String event = """
-                {"version":"2.0","routeKey":"ANY /todos","rawPath":"/todos","rawQueryString":"",
-                 "headers":{"accept":"application/json","host":"bench.execute-api.us-east-1.amazonaws.com","x-forwarded-proto":"https"},
-                 "requestContext":{"accountId":"000000000000","apiId":"bench","domainName":"bench.execute-api.us-east-1.amazonaws.com",
-                  "authorizer":{"jwt":{"claims":{"sub":"5f0c3e1a-0000-4000-8000-000000000001","token_use":"access"},"scopes":null}},
-                  "http":{"method":"GET","path":"/todos","protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"bench"},
-                  "requestId":"bench","routeKey":"ANY /todos","stage":"$default","time":"01/Jan/2026:00:00:00 +0000","timeEpoch":1767225600000},
-                 "isBase64Encoded":false}
-                """;
+        String event = EVENT;
         InvokeResponse response = lambda.invoke(b -> b.functionName(subject.functionName()).payload(SdkBytes.fromUtf8String(event)));
         String payload = response.payload().asUtf8String();
         try {

@@ -74,9 +74,36 @@ class LocalFunctionPackagerTest {
         assertThat(bootstrap, startsWith("#!/bin/sh\n"));
         assertThat(bootstrap, containsString("exec \"/opt/some-jdk/bin/java\" $LAMBDA_JVM_FLAGS"));
         assertThat(bootstrap, containsString(": \"${LAMBDA_JVM_FLAGS=" + LocalFunctionPackager.FAST_START_FLAGS + "}\""));
-        // Jars only, the function's first: class data sharing (AppCDS) refuses a non-empty directory.
-        assertThat(bootstrap, containsString("-cp \"$LAMBDA_TASK_ROOT/lib/function-classes.jar:$LAMBDA_TASK_ROOT/lib/*\""));
+        assertThat("no AOT cache without a training plan", bootstrap, not(containsString("AOTCache")));
         assertThat(bootstrap, containsString("com.amazonaws.services.lambda.runtime.api.client.AWSLambda \"$_HANDLER\""));
+    }
+
+    @Test
+    void theClassPathIsJarsOnlyTheFunctionsFirstAndEveryOtherNamedInAFixedOrder() throws IOException {
+        String bootstrap;
+        try (FileSystem zip = open(packager.repackage("TodoFunction", jvmZip))) {
+            bootstrap = Files.readString(zip.getPath("/bootstrap"));
+        }
+        // Class data sharing (AppCDS, AOT caches) refuses a non-empty directory and needs the training's class path:
+        // a lib/* wildcard would list the jars in the file system's order.
+        String classPath = bootstrap.substring(bootstrap.indexOf("-cp \"") + 5, bootstrap.indexOf('"', bootstrap.indexOf("-cp \"") + 5));
+        List<String> entries = List.of(classPath.split(":"));
+        assertThat(entries.getFirst(), equalTo("$LAMBDA_TASK_ROOT/lib/function-classes.jar"));
+        assertThat(entries.subList(1, entries.size()), equalTo(entries.subList(1, entries.size()).stream().sorted().toList()));
+        assertThat(entries, hasItems("$LAMBDA_TASK_ROOT/lib/io.quarkus.quarkus-core-3.34.1.jar",
+                "$LAMBDA_TASK_ROOT/lib/com.amazonaws.aws-lambda-java-runtime-interface-client-2.9.0.jar"));
+        assertThat(classPath, not(containsString("*")));
+    }
+
+    @Test
+    void withATrainingPlanTheBootstrapUsesTheCacheWhenThereIsOne() {
+        String bootstrap = packager.bootstrapScript("$LAMBDA_TASK_ROOT/lib/a.jar", true);
+
+        assertThat(bootstrap, containsString("if [ -f \"$LAMBDA_TASK_ROOT/function.aot\" ]; then"));
+        assertThat("the jars' times as the cache recorded them", bootstrap,
+                containsString("touch -c -m -t 202601010000.00 \"$LAMBDA_TASK_ROOT\"/lib/*.jar"));
+        assertThat(bootstrap, containsString("aot=\" -XX:AOTCache=$LAMBDA_TASK_ROOT/function.aot\""));
+        assertThat(bootstrap, containsString(": \"${LAMBDA_JVM_FLAGS=" + LocalFunctionPackager.FAST_START_FLAGS + "$aot}\""));
     }
 
     @Test
