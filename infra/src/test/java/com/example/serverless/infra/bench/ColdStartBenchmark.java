@@ -95,7 +95,6 @@ public final class ColdStartBenchmark {
                 String role = createRole(iam, dynamoDb.describeTable(b -> b.tableName(TABLE)).table().tableArn());
                 // Both trained on the same GET /todos event the measurements send, as the local deploy trains every function.
                 SamTemplate template = SamTemplate.load(infra.resolve("template.yaml"));
-                LocalTarget.runFunctionsAsHostProcesses(template);
                 AotTraining.Plan todoPlan = LocalTarget.trainingPlan(template, "TodoFunction").orElseThrow();
                 AotTraining.Plan plainPlan = new AotTraining.Plan(PlainHandler.class.getName() + "::handleRequest", Map.of(),
                         List.of(EVENT));
