@@ -25,7 +25,7 @@ class LocalTargetTest {
     @Test
     void everyFunctionRunsOnProvidedAl2023WithoutSnapStart() throws IOException {
         SamTemplate template = SamTemplate.load(TEMPLATE);
-        assertThat("control: the template is java21 with SnapStart for AWS", template.toJson(), containsString("SnapStart"));
+        assertThat("control: the template is java25 with SnapStart for AWS", template.toJson(), containsString("SnapStart"));
 
         LocalTarget.runFunctionsAsHostProcesses(template);
 
@@ -36,7 +36,7 @@ class LocalTargetTest {
             assertThat(function, properties.path("Runtime").asText("provided.al2023"), equalTo("provided.al2023"));
         }
         assertThat(template.toJson(), not(containsString("SnapStart")));
-        assertThat(template.toJson(), not(containsString("java21")));
+        assertThat(template.toJson(), not(containsString("java25")));
         assertThat("the handler string stays: the bootstrap passes it to the runtime interface client",
                 tree.at("/Globals/Function/Handler").asText(), equalTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"));
     }
