@@ -6,7 +6,8 @@ set -eu
 cd "$(dirname "$0")"
 . ./.mvn/find-jdk.sh
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
-  ./mvnw -q -DskipTests package
+  # install, not only package: ./mvnw -pl <module> quarkus:dev (the developer loop) resolves the project's own jars.
+  ./mvnw -q -DskipTests install
 fi
 ./mvnw -q -pl infra dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/run-local.classpath
 # One line per log record; the venvs in the build's one location (target/python).

@@ -1,19 +1,9 @@
 package com.example.serverless.localcloud;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The local cloud behind a module's {@code @QuarkusTest} ITs: the test JVM's one {@link MiniStack#shared() MiniStack}
@@ -30,8 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
 
-    private static final Pattern CLIENT_EXTENSION = Pattern.compile("^io\\.quarkiverse\\.amazonservices:quarkus-amazon-([a-z0-9]+)-deployment:");
-    private static final Set<String> NOT_CLIENTS = Set.of("common");
 
     private static final List<String> SDK_PROPERTIES = List.of("aws.endpointUrl", "aws.region", "aws.accessKeyId",
             "aws.secretAccessKey");
@@ -50,23 +38,12 @@ public final class LocalCloudResource implements QuarkusTestResourceLifecycleMan
         config.put("local-cloud.account-id", account.id());
         config.put("local-cloud.access-key-id", account.accessKeyId());
         config.put("local-cloud.secret-access-key", account.secretAccessKey());
-        for (String client : clientsOnClassPath()) {
-            String prefix = "quarkus." + client + ".";
-            config.put(prefix + "endpoint-override", miniStack.endpoint().toString());
-            config.put(prefix + "aws.region", miniStack.region());
-            config.put(prefix + "aws.credentials.type", "static");
-            config.put(prefix + "aws.credentials.static-provider.access-key-id", account.accessKeyId());
-            config.put(prefix + "aws.credentials.static-provider.secret-access-key", account.secretAccessKey());
-        }
+        config.putAll(QuarkusClients.config(miniStack.endpoint().toString(), miniStack.region(), account));
         Map<String, String> sdk = Map.of("aws.endpointUrl", miniStack.endpoint().toString(), "aws.region", miniStack.region(),
                 "aws.accessKeyId", account.accessKeyId(), "aws.secretAccessKey", account.secretAccessKey());
         for (String property : SDK_PROPERTIES) {
             replacedProperties.put(property, System.getProperty(property));
             System.setProperty(property, sdk.get(property));
-        }
-        if (config.containsKey("quarkus.s3.endpoint-override")) {
-            // An endpoint given by address serves buckets by path.
-            config.put("quarkus.s3.path-style-access", "true");
         }
         return config;
     }
@@ -86,26 +63,5 @@ public final class LocalCloudResource implements QuarkusTestResourceLifecycleMan
                 System.setProperty(property, value);
             }
         });
-    }
-
-    /** The config names of the Quarkiverse amazon-services clients whose extensions are on the class path. */
-    static Set<String> clientsOnClassPath() {
-        Set<String> clients = new TreeSet<>();
-        try {
-            for (URL descriptor : Collections.list(Thread.currentThread().getContextClassLoader()
-                    .getResources("META-INF/quarkus-extension.properties"))) {
-                Properties properties = new Properties();
-                try (InputStream in = descriptor.openStream()) {
-                    properties.load(in);
-                }
-                Matcher artifact = CLIENT_EXTENSION.matcher(properties.getProperty("deployment-artifact", ""));
-                if (artifact.find() && !NOT_CLIENTS.contains(artifact.group(1))) {
-                    clients.add(artifact.group(1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the Quarkus extensions on the class path", e);
-        }
-        return clients;
     }
 }

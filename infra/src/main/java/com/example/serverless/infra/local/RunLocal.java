@@ -44,6 +44,7 @@ public final class RunLocal {
         CognitoUsers.SignedInUser demo = users.create("demo-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com",
                 password);
         writeStackProperties(miniStack, outputs);
+        writeFunctionEnvironments(miniStack, clients, outputs);
         System.out.println(instructions(miniStack, target, outputs, demo, sender));
         new CountDownLatch(1).await();
     }
@@ -56,6 +57,32 @@ public final class RunLocal {
         running.setProperty("stack", outputs.stackName());
         try (var out = java.nio.file.Files.newBufferedWriter(miniStack.log().resolveSibling("stack.properties"))) {
             running.store(out, "the stack ./run-local.sh is running");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Each function's environment as deployed, in functions/&lt;LogicalId&gt;.properties: what a module run with
+     * {@code quarkus:dev} takes to act as that function (local-cloud's LocalCloudDevConfig).
+     */
+    private static void writeFunctionEnvironments(MiniStack miniStack, TargetClients clients, StackOutputs outputs) {
+        java.nio.file.Path functions = miniStack.log().resolveSibling("functions");
+        try (var cloudFormation = clients.cloudFormation(); var lambda = clients.lambda()) {
+            java.nio.file.Files.createDirectories(functions);
+            for (var resource : cloudFormation.listStackResourcesPaginator(b -> b.stackName(outputs.stackName())).stackResourceSummaries()) {
+                if (!"AWS::Lambda::Function".equals(resource.resourceType())) {
+                    continue;
+                }
+                java.util.Properties environment = new java.util.Properties();
+                var configuration = lambda.getFunctionConfiguration(b -> b.functionName(resource.physicalResourceId()));
+                if (configuration.environment() != null) {
+                    configuration.environment().variables().forEach(environment::setProperty);
+                }
+                try (var out = java.nio.file.Files.newBufferedWriter(functions.resolve(resource.logicalResourceId() + ".properties"))) {
+                    environment.store(out, resource.physicalResourceId() + "'s environment in the stack ./run-local.sh runs");
+                }
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
