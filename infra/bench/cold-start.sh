@@ -3,7 +3,8 @@
 # by MiniStack as provided.al2023 host processes, with JVM defaults, C1 only, the bootstrap's flags and those
 # flags plus AppCDS (AutoCreateSharedArchive; its first start, which writes the archive, is reported apart).
 # Prints median/min/max per flag set and the ratios. Usage: infra/bench/cold-start.sh [runs per flag set, default 5]
-# Builds todo-api's function.zip if it is missing; SKIP_BUILD=1 skips compiling infra.
+# Builds todo-api's function.zip if it is missing; SKIP_BUILD=1 skips compiling infra. BENCH_JAVA_OPTS passes options,
+# e.g. -Dbench.todo-without-snapstart-preload=<zip built with -Dquarkus.snapstart.enabled=false> (a third subject).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source-path=SCRIPTDIR/../..
@@ -17,5 +18,6 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
   ./mvnw -q -pl infra test-compile
 fi
 ./mvnw -q -pl infra dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-exec "$JAVA_HOME/bin/java" -cp "infra/target/test-classes:infra/target/classes:$(cat infra/target/bench.classpath)" \
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS: -D options of the benchmark, one word each
+exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -cp "infra/target/test-classes:infra/target/classes:$(cat infra/target/bench.classpath)" \
   com.example.serverless.infra.bench.ColdStartBenchmark "$PWD/infra" "$runs"

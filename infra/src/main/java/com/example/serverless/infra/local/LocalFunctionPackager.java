@@ -167,6 +167,8 @@ public final class LocalFunctionPackager {
         if (Files.isRegularFile(cache)) {
             return Optional.of(cache);
         }
+        System.getLogger(LocalFunctionPackager.class.getName()).log(System.Logger.Level.INFO,
+                "Training an AOT cache for {0} on {1} events (once per build of the function)", functionId, plan.events().size());
         Path taskRoot = Files.createTempDirectory(caches, functionId + "-task");
         try {
             unzip(localZip, taskRoot);

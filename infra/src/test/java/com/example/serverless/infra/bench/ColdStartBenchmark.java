@@ -108,6 +108,15 @@ public final class ColdStartBenchmark {
                         new Subject("plain handler", "bench-plain",
                                 target.packager().repackage("BenchPlain", plainHandlerZip(benchDir), Optional.of(plainPlan)),
                                 PlainHandler.class.getName() + "::handleRequest", Map.of()));
+                // -Dbench.todo-without-snapstart-preload=<zip>: the todo function built with -Dquarkus.snapstart.enabled=false
+                // (no class preloading at init, which only a SnapStart snapshot pays back), measured beside the rest.
+                String withoutPreload = System.getProperty("bench.todo-without-snapstart-preload");
+                if (withoutPreload != null) {
+                    subjects = new ArrayList<>(subjects);
+                    subjects.add(new Subject("todo, no preload", "bench-todo-nopreload",
+                            target.packager().repackage("BenchTodoNoPreload", Path.of(withoutPreload), Optional.of(todoPlan)),
+                            subjects.getFirst().handler(), subjects.getFirst().environment()));
+                }
                 for (Subject subject : subjects) {
                     Files.deleteIfExists(Path.of(archive(subject.functionName())));
                     create(lambda, subject, role);
@@ -248,15 +257,16 @@ public final class ColdStartBenchmark {
                 (System.nanoTime() - start) / 1e6, archive.toFile().length() >> 20);
     }
 
-    /** The JVMs the bootstrap started (runtime interface client main class), below this process. */
+    /** The JVMs the bootstrap started (the runtime interface client's JNI flag), below this process. */
     private static Set<Long> functionJvms() {
         return ProcessHandle.current().descendants().filter(ColdStartBenchmark::isFunctionJvm)
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
     }
 
+    /** By the flag the bootstrap puts before the class path: the JDK reads at most 4 KB of a command line. */
     private static boolean isFunctionJvm(ProcessHandle process) {
-        return process.info().commandLine().orElse("").contains("runtime.api.client.AWSLambda");
+        return process.info().commandLine().orElse("").contains("runtime.api.client.runtimeapi.NativeClient.JNI=");
     }
 
     private static void createTodoTable(DynamoDbClient dynamoDb) {
