@@ -24,16 +24,11 @@ sed -n 's|^ *CodeUri: *\.\./\([^ ]*\)$|\1|p' "$template" | while read -r zip; do
   fi
 done
 
-secret() {
-  od -An -N32 -tx1 /dev/urandom | tr -d ' \n'
-}
-
 awslocal s3api head-bucket --bucket "$bucket" 2>/dev/null || awslocal s3 mb "s3://$bucket"
 awslocal cloudformation package --template-file "$template" --s3-bucket "$bucket" \
   --s3-prefix functions --output-template-file "$packaged"
-# LocalStack has no CodeDeploy: no gradual deployments. Secrets are fresh for every deploy of this throwaway stack.
+# LocalStack has no CodeDeploy: no gradual deployments; a throwaway stack: no deletion protection.
 awslocal cloudformation deploy --template-file "$packaged" --stack-name "$stack" \
   --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND --no-fail-on-empty-changeset \
-  --parameter-overrides EnableGradualDeployments=false \
-  "TodoCursorSecret=$(secret)" "BlogUnsubscribeSecret=$(secret)"
+  --parameter-overrides EnableGradualDeployments=false RetainData=false
 awslocal cloudformation describe-stacks --stack-name "$stack" --query 'Stacks[0].Outputs' --output table

@@ -46,6 +46,9 @@ class PublishNotificationIT {
     BlogConfig config;
 
     @Inject
+    UnsubscribeTokens unsubscribeTokens;
+
+    @Inject
     VerifiedSender sender;
 
     @InjectLocalCloud
@@ -119,8 +122,7 @@ class PublishNotificationIT {
         assertTrue(email.html().contains("Hello &amp; welcome"));
         String link = email.text().lines().filter(line -> line.contains("token=")).findFirst().orElseThrow();
         String token = link.substring(link.indexOf("token=") + 6).strip();
-        UnsubscribeTokens tokens = new UnsubscribeTokens(config.unsubscribeSecret(), config.unsubscribeTokenValidity());
-        assertEquals(readers.get(0), tokens.verify(token, Instant.now()), "the link unsubscribes its own reader");
+        assertEquals(readers.get(0), unsubscribeTokens.verify(token, Instant.now()), "the link unsubscribes its own reader");
         var ledger = tables.ledgerEntry(post, readers.get(0)).orElseThrow();
         assertEquals("sent", ledger.get("state").s());
         assertEquals(email.id(), ledger.get("messageId").s());

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Counters written as CloudWatch Embedded Metric Format (EMF): one JSON object per line on standard output, which
@@ -28,19 +29,23 @@ public final class EmfMetrics {
     }
 
     private final String service;
-    private final PrintStream out;
+    private final Supplier<PrintStream> out;
     private final Clock clock;
     private final Map<Dimensions, Map<String, Long>> counts = new LinkedHashMap<>();
 
     public EmfMetrics(String service, PrintStream out, Clock clock) {
+        this(service, () -> out, clock);
+    }
+
+    private EmfMetrics(String service, Supplier<PrintStream> out, Clock clock) {
         this.service = Objects.requireNonNull(service, "service");
         this.out = out;
         this.clock = clock;
     }
 
-    /** Standard output, as the Lambda runtime sends it to CloudWatch Logs. */
+    /** Standard output (whatever {@code System.out} is at each flush), as the Lambda runtime sends it to CloudWatch Logs. */
     public static EmfMetrics toStandardOutput(String service) {
-        return new EmfMetrics(service, System.out, Clock.systemUTC());
+        return new EmfMetrics(service, () -> System.out, Clock.systemUTC());
     }
 
     public synchronized void count(String metric, long value) {
@@ -55,8 +60,9 @@ public final class EmfMetrics {
     /** Writes what was counted since the last flush, one EMF line per dimension set, and forgets it. */
     public synchronized void flush() {
         long timestamp = clock.millis();
-        counts.forEach((dimensions, metrics) -> out.println(document(timestamp, dimensions, metrics)));
-        out.flush();
+        PrintStream stream = out.get();
+        counts.forEach((dimensions, metrics) -> stream.println(document(timestamp, dimensions, metrics)));
+        stream.flush();
         counts.clear();
     }
 

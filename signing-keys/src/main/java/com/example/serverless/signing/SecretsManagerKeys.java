@@ -3,6 +3,7 @@ package com.example.serverless.signing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,6 +24,8 @@ public final class SecretsManagerKeys {
     static final String CURRENT = "AWSCURRENT";
     static final String PREVIOUS = "AWSPREVIOUS";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final SecretsManagerClient secretsManager;
     private final String secretId;
 
@@ -42,6 +45,16 @@ public final class SecretsManagerKeys {
                 .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(3)).apiCallAttemptTimeout(Duration.ofSeconds(1)))
                 .build();
         return new CachedKeyRing(new SecretsManagerKeys(client, secretId)::load, maxAge, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * A value for a new version of a key secret: 32 random bytes, hex-encoded. What a rotation puts
+     * ({@code aws secretsmanager put-secret-value --secret-string "$(openssl rand -hex 32)"} does the same).
+     */
+    public static String newKeyValue() {
+        byte[] key = new byte[SigningKey.MINIMUM_BYTES];
+        RANDOM.nextBytes(key);
+        return HexFormat.of().formatHex(key);
     }
 
     public KeyRing load() {

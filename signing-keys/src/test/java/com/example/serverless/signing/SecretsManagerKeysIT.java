@@ -24,11 +24,7 @@ class SecretsManagerKeysIT {
     @BeforeEach
     void createSecret() {
         secretsManager = cloud.client(SecretsManagerClient.builder());
-        secretId = secretsManager.createSecret(b -> b.name("signing-" + UUID.randomUUID()).secretString(randomKey())).arn();
-    }
-
-    private static String randomKey() {
-        return UUID.randomUUID() + "-" + UUID.randomUUID();
+        secretId = secretsManager.createSecret(b -> b.name("signing-" + UUID.randomUUID()).secretString(SecretsManagerKeys.newKeyValue())).arn();
     }
 
     @Test
@@ -46,14 +42,14 @@ class SecretsManagerKeysIT {
         KeyRing before = keys.load();
         String issuedBefore = new TokenSigner(() -> before).sign("unsubscribe", PAYLOAD);
 
-        secretsManager.putSecretValue(b -> b.secretId(secretId).secretString(randomKey()));
+        secretsManager.putSecretValue(b -> b.secretId(secretId).secretString(SecretsManagerKeys.newKeyValue()));
         KeyRing afterOne = keys.load();
 
         assertNotEquals(before.current().id(), afterOne.current().id());
         assertEquals(2, afterOne.accepted().size());
         assertArrayEquals(PAYLOAD, new TokenSigner(() -> afterOne).verify("unsubscribe", issuedBefore));
 
-        secretsManager.putSecretValue(b -> b.secretId(secretId).secretString(randomKey()));
+        secretsManager.putSecretValue(b -> b.secretId(secretId).secretString(SecretsManagerKeys.newKeyValue()));
         KeyRing afterTwo = keys.load();
         assertEquals(InvalidTokenException.Reason.UNKNOWN_KEY, assertThrows(InvalidTokenException.class,
                 () -> new TokenSigner(() -> afterTwo).verify("unsubscribe", issuedBefore)).reason());

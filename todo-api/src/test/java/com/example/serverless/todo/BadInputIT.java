@@ -118,6 +118,27 @@ class BadInputIT {
     }
 
     @Test
+    void aBodyWithoutContentTypeIs415() {
+        HttpApiResponse response = owner.withoutHeader("Content-Type").post("/todos", "{\"title\":\"x\"}");
+
+        assertEquals(415, response.status());
+        assertEquals("unsupported-media-type", response.problemSlug());
+        assertNothingStored();
+    }
+
+    @Test
+    void aPatchThatIsNotAMergePatchIs415AndChangesNothing() {
+        String id = owner.post("/todos", "{\"title\":\"before\"}").json().path("id").asText();
+
+        HttpApiResponse response = owner.header("Content-Type", "application/json").header("If-Match", "\"1\"")
+                .patch("/todos/" + id, "{\"title\":\"after\"}");
+
+        assertEquals("unsupported-media-type", response.problemSlug());
+        assertEquals("before", owner.get("/todos/" + id).json().path("title").asText());
+        owner.delete("/todos/" + id);
+    }
+
+    @Test
     void aRequestWithoutAuthorizerClaimsIs401() {
         HttpApiResponse response = HttpApi.withoutClaims().post("/todos", "{\"title\":\"x\"}");
 

@@ -1,16 +1,23 @@
 package com.example.serverless.todo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.serverless.localcloud.InjectLocalCloud;
+import com.example.serverless.localcloud.LocalCloud;
 import com.example.serverless.localcloud.LocalCloudResource;
+import com.example.serverless.signing.SecretsManagerKeys;
+import com.example.serverless.todo.config.TodoConfig;
 import com.example.serverless.todo.support.HttpApi;
 import com.example.serverless.todo.support.HttpApiResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +26,12 @@ import org.junit.jupiter.api.Test;
 class PaginationIT {
 
     private static final int TODOS = 23;
+
+    @InjectLocalCloud
+    LocalCloud cloud;
+
+    @Inject
+    TodoConfig config;
 
     private final HttpApi owner = HttpApi.newUser();
     private final List<String> createdInOrder = new ArrayList<>();
@@ -58,7 +71,8 @@ class PaginationIT {
     @Test
     void anAlteredCursorIsRefused() {
         String next = owner.get("/todos?limit=5").json().path("next").asText();
-        String altered = (next.charAt(0) == 'A' ? 'B' : 'A') + next.substring(1);
+        char last = next.charAt(next.length() - 1);
+        String altered = next.substring(0, next.length() - 1) + (last == 'A' ? 'B' : 'A');
 
         assertEquals("bad-cursor", owner.get("/todos?limit=5&next=" + altered).problemSlug());
         assertEquals("bad-cursor", owner.get("/todos?limit=5&next=not-a-cursor").problemSlug());
@@ -70,6 +84,38 @@ class PaginationIT {
 
         assertEquals("bad-cursor", HttpApi.newUser().get("/todos?limit=5&next=" + next).problemSlug());
         assertEquals("bad-cursor", owner.get("/todos?status=open&limit=5&next=" + next).problemSlug());
+    }
+
+    @Test
+    void cursorsSurviveOneKeyRotationButNotTwo() throws InterruptedException {
+        String beforeRotation = owner.get("/todos?limit=5").json().path("next").asText();
+        String keyBefore = keyIdOf(beforeRotation);
+
+        rotateCursorKey();
+        HttpApiResponse afterOneRotation = owner.get("/todos?limit=5&next=" + beforeRotation);
+        assertEquals(200, afterOneRotation.status(), afterOneRotation::toString);
+        assertEquals(createdInOrder.get(5), afterOneRotation.json().path("items").get(0).path("id").asText());
+        String newCursor = afterOneRotation.json().path("next").asText();
+        assertNotEquals(keyBefore, keyIdOf(newCursor), "new cursors are signed with the new key");
+
+        rotateCursorKey();
+        HttpApiResponse afterTwo = owner.get("/todos?limit=5&next=" + beforeRotation);
+        assertEquals("bad-cursor", afterTwo.problemSlug());
+        assertTrue(afterTwo.json().path("detail").asText().contains("first page"), afterTwo::toString);
+        assertEquals(200, owner.get("/todos?limit=5&next=" + newCursor).status(), "the previous key still verifies");
+    }
+
+    /** As an operator rotates: a new random value becomes AWSCURRENT; the function sees it once its cache expires. */
+    private void rotateCursorKey() throws InterruptedException {
+        try (SecretsManagerClient secretsManager = cloud.client(SecretsManagerClient.builder())) {
+            secretsManager.putSecretValue(b -> b.secretId(config.cursorKeysSecret())
+                    .secretString(SecretsManagerKeys.newKeyValue()));
+        }
+        Thread.sleep(config.cursorKeysMaxAge().toMillis() + 100);
+    }
+
+    private static String keyIdOf(String cursor) {
+        return cursor.substring(0, cursor.indexOf('.'));
     }
 
     private List<String> walk(String firstPage) {

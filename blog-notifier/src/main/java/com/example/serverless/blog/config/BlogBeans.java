@@ -11,6 +11,8 @@ import com.example.serverless.blog.domain.UnsubscribeTokens;
 import com.example.serverless.blog.store.DynamoDbDeliveryLedger;
 import com.example.serverless.blog.store.DynamoDbSubscriberStore;
 import com.example.serverless.blog.store.SesV2Mailer;
+import com.example.serverless.signing.SecretsManagerKeys;
+import com.example.serverless.signing.TokenSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -83,14 +85,23 @@ public class BlogBeans {
         return new SesV2Mailer(ses, config.senderEmail(), config.ses().configurationSet());
     }
 
+    /** The keys are read from Secrets Manager when the first token is issued, then cached. */
     @Produces
     @ApplicationScoped
-    PostNotifier postNotifier(SubscriberStore subscribers, DeliveryLedger ledger, Mailer mailer, BlogConfig config,
-            Clock clock) {
+    UnsubscribeTokens unsubscribeTokens(BlogConfig config) {
+        return new UnsubscribeTokens(new TokenSigner(
+                SecretsManagerKeys.cached(config.unsubscribeKeysSecret(), config.unsubscribeKeysMaxAge())),
+                config.unsubscribeTokenValidity());
+    }
+
+    @Produces
+    @ApplicationScoped
+    PostNotifier postNotifier(SubscriberStore subscribers, DeliveryLedger ledger, Mailer mailer,
+            UnsubscribeTokens unsubscribeTokens, BlogConfig config, Clock clock) {
         BlogConfig.Sending sending = config.sending();
         return new PostNotifier(subscribers, ledger, mailer,
                 new EmailRenderer(config.siteUrl(), config.unsubscribeUrl()),
-                new UnsubscribeTokens(config.unsubscribeSecret(), config.unsubscribeTokenValidity()),
+                unsubscribeTokens,
                 new ThrottledSendRetry(sending.throttleBaseDelay(), sending.throttleMaxDelay(), sending.safetyMargin(),
                         Sleeper.THREAD, RandomGenerator.getDefault()),
                 clock, sending.pageSize(), sending.safetyMargin());

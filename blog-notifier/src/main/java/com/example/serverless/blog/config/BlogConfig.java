@@ -28,8 +28,15 @@ public interface BlogConfig {
     /** BLOG_UNSUBSCRIBE_URL: the endpoint that takes {@code ?token=} (GET shows a page, POST is one-click). */
     URI unsubscribeUrl();
 
-    /** BLOG_UNSUBSCRIBE_SECRET: HMAC key of the unsubscribe tokens, at least 32 characters. */
-    String unsubscribeSecret();
+    /**
+     * BLOG_UNSUBSCRIBE_KEYS_SECRET: the Secrets Manager secret (ARN or name) whose AWSCURRENT version signs the
+     * unsubscribe tokens and whose AWSPREVIOUS version still verifies them (see signing-keys).
+     */
+    String unsubscribeKeysSecret();
+
+    /** How long the unsubscribe keys are cached: a rotation reaches warm functions within this time. */
+    @WithDefault("PT5M")
+    Duration unsubscribeKeysMaxAge();
 
     /** How long an unsubscribe link works. */
     @WithDefault("P60D")

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.serverless.signing.SigningKey;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +39,8 @@ class PostNotifierTest {
     private PostNotifier notifier(int pageSize) {
         return new PostNotifier(subscribers, ledger, mailer,
                 new EmailRenderer(URI.create("https://blog.example.com"), URI.create("https://blog.example.com/u")),
-                new UnsubscribeTokens("0123456789abcdef0123456789abcdef", Duration.ofDays(30)),
+                UnsubscribeTokensTest.tokensSigningWith(
+                        new SigningKey("k1", "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)), List.of()),
                 new ThrottledSendRetry(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(10),
                         sleeps::add, new SplittableRandom(1)),
                 clock, pageSize, Duration.ofSeconds(10));

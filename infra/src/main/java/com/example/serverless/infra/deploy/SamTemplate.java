@@ -142,19 +142,6 @@ public final class SamTemplate {
         return action == null ? List.of() : List.of(String.valueOf(action));
     }
 
-    /** Names of the parameters that have no Default and are declared NoEcho: the template's secrets. */
-    public List<String> secretParametersWithoutDefault() {
-        Object parameters = tree.get("Parameters");
-        if (parameters == null) {
-            return List.of();
-        }
-        return map(parameters).entrySet().stream()
-                .filter(entry -> !map(entry.getValue()).containsKey("Default")
-                        && String.valueOf(map(entry.getValue()).get("NoEcho")).equalsIgnoreCase("true"))
-                .map(Map.Entry::getKey)
-                .toList();
-    }
-
     public Map<String, Object> tree() {
         return tree;
     }

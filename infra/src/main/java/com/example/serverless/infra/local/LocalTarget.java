@@ -6,8 +6,6 @@ import com.example.serverless.localcloud.LocalAccount;
 import com.example.serverless.localcloud.MiniStack;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -144,20 +142,11 @@ public final class LocalTarget implements DeployTarget {
     }
 
     /**
-     * Parameter values for a throwaway local stack: no CodeDeploy (MiniStack has none), no deletion protection, and
-     * a fresh random value for every secret parameter (NoEcho, no Default) the template declares.
+     * Parameter values for a throwaway local stack: no CodeDeploy (MiniStack has none), no deletion protection. The
+     * template declares no secret parameters (its keys are generated in Secrets Manager), so nothing else is set.
      */
-    public static Map<String, String> parameters(Path templateFile) {
-        Map<String, String> parameters = new java.util.TreeMap<>();
-        parameters.put("EnableGradualDeployments", "false");
-        parameters.put("RetainData", "false");
-        SecureRandom random = new SecureRandom();
-        for (String secret : SamTemplate.load(templateFile).secretParametersWithoutDefault()) {
-            byte[] bytes = new byte[32];
-            random.nextBytes(bytes);
-            parameters.put(secret, HexFormat.of().formatHex(bytes));
-        }
-        return parameters;
+    public static Map<String, String> parameters() {
+        return Map.of("EnableGradualDeployments", "false", "RetainData", "false");
     }
 
     /** MiniStack serves an HTTP API at /_aws/execute-api/{apiId}/{stage}; SAM's HTTP APIs use the $default stage. */

@@ -32,7 +32,7 @@ public final class RunLocal {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(miniStack), "run-local-stop"));
         LocalTarget target = new LocalTarget(miniStack, work.resolve("lambda-runtime-interface-client"), work);
         StackOutputs outputs = new StackDeployer(target).deploy(new Deployment("local", template,
-                LocalTarget.parameters(template), "local-deployment", Duration.ofMinutes(5)));
+                LocalTarget.parameters(), "local-deployment", Duration.ofMinutes(5)));
 
         TargetClients clients = new TargetClients(target);
         // SES sends only from verified identities: the blog example below verifies the stack's sender first.

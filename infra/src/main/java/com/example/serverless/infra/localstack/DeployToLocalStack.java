@@ -37,7 +37,7 @@ public final class DeployToLocalStack {
         LocalStackTarget target = new LocalStackTarget(endpoint);
         Path template = infra.resolve("template.yaml");
         StackOutputs outputs = new StackDeployer(target).deploy(new Deployment(stackName, template,
-                LocalTarget.parameters(template), "localstack-deployment", Duration.ofMinutes(10)));
+                LocalTarget.parameters(), "localstack-deployment", Duration.ofMinutes(10)));
 
         StringBuilder out = new StringBuilder("\nStack ").append(stackName).append(" deployed to ").append(target.name())
                 .append(" (LocalStack ").append(health.version()).append(")\n\nOutputs:\n");

@@ -130,11 +130,6 @@ class SamTemplateTest {
     }
 
     @Test
-    void secretsAreTheNoEchoParametersWithoutDefault() {
-        assertThat(SamTemplate.load(file).secretParametersWithoutDefault(), equalTo(List.of("SigningKey")));
-    }
-
-    @Test
     void theFileOnDiskIsNeverChanged() throws IOException {
         SamTemplate template = SamTemplate.load(file);
         template.useCode("FirstFunction", "deployments", "key.zip");

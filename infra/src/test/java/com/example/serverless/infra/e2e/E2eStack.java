@@ -144,7 +144,7 @@ public final class E2eStack implements ExecutionCondition, ParameterResolver {
             LocalTarget target = new LocalTarget(miniStack, Path.of(System.getProperty("lambda-ric.dir",
                     work.resolve("lambda-runtime-interface-client").toString())), work);
             Path template = infra.resolve("template.yaml");
-            Map<String, String> parameters = new TreeMap<>(LocalTarget.parameters(template));
+            Map<String, String> parameters = new TreeMap<>(LocalTarget.parameters());
             // MiniStack accepts a visibility timeout below the function timeout (AWS does not): the poison message
             // of MetadataSyncIT reaches the DLQ after 5 x 10 s instead of 5 x 185 s. Recorded in the fidelity table.
             parameters.put("MetadataQueueVisibilityTimeout", "10");

@@ -53,7 +53,7 @@ final class LocalStackE2e {
                     + "SES v2); set LOCALSTACK_IMAGE=localstack/localstack-pro:4.14.0 and LOCALSTACK_AUTH_TOKEN");
             Path template = infra.resolve("template.yaml");
             StackOutputs outputs = new StackDeployer(target).deploy(new Deployment("e2e", template,
-                    LocalTarget.parameters(template), "e2e-deployment", Duration.ofMinutes(10)));
+                    LocalTarget.parameters(), "e2e-deployment", Duration.ofMinutes(10)));
             return new E2eStack.Stack("localstack", target, outputs, Optional.empty(), container::stop);
         } catch (RuntimeException e) {
             container.stop();

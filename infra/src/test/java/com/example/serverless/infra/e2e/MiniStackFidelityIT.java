@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.example.serverless.infra.cost.ReportLine;
 import com.example.serverless.infra.local.LocalTarget;
 import com.example.serverless.infra.users.CognitoUsers.SignedInUser;
 import com.example.serverless.localcloud.MiniStack;
@@ -41,7 +42,10 @@ import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
@@ -158,6 +162,60 @@ class MiniStackFidelityIT {
                 .post("/todos").then().statusCode(201);
         assertThat(TodoApiIT.api(frank).queryParam("limit", 100).get("/todos").then().statusCode(200).extract()
                 .<List<String>>path("items.title"), hasItem(title));
+    }
+
+    @Test
+    void miniStackWritesReportLinesWithoutInitDuration() {
+        // AWS's REPORT line of a cold start carries "Init Duration: <ms>"; MiniStack's never does, so the cost report's
+        // cold-start column stays empty locally (its durations include the process start instead).
+        String function = probe.get("FunctionName");
+        stack.clients().lambda().invoke(b -> b.functionName(function).payload(SdkBytes.fromUtf8String("{}")));
+        try (CloudWatchLogsClient logs = stack.clients().configure(CloudWatchLogsClient.builder())) {
+            List<String> reports = Eventually.await("the probe's REPORT line", Duration.ofSeconds(30),
+                    () -> logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/" + function).filterPattern("REPORT")).events()
+                            .stream().map(event -> event.message()).toList(), lines -> !lines.isEmpty());
+            assertThat("a cold start's report", ReportLine.parse(reports.getFirst()).isPresent(), equalTo(true));
+            assertThat("MiniStack now reports Init Duration: the cost report's cold-start column fills locally",
+                    reports.getFirst(), not(containsString("Init Duration")));
+        }
+    }
+
+    @Test
+    void miniStackRefOfASecretIsItsNameWhereAwsGivesItsArn() {
+        String physicalId = new FunctionRoles(stack).physicalId("TodoCursorKeys");
+        assertThat("control: GetAtt Id is the ARN", stack.outputs().get("TodoCursorKeysArn"),
+                startsWith("arn:aws:secretsmanager:"));
+        // So the template names secrets with !GetAtt <secret>.Id (the ARN on both), in environments and in policies.
+        assertThat("MiniStack's Ref of a secret (its physical id) is now the ARN, as on AWS", physicalId,
+                not(startsWith("arn:")));
+    }
+
+    @Test
+    void miniStackIgnoresTheTemplatesReservedConcurrency() {
+        String function = new FunctionRoles(stack).functionName("ThumbnailFunction");
+        // The template reserves 10 for the thumbnail function; MiniStack's CloudFormation leaves it unset (unbounded).
+        assertThat("MiniStack now applies ReservedConcurrentExecutions: a burst of uploads queues locally as well",
+                stack.clients().lambda().getFunctionConcurrency(b -> b.functionName(function)).reservedConcurrentExecutions(),
+                equalTo(null));
+    }
+
+    @Test
+    void miniStackTurnsNoEmfLineIntoAMetric() {
+        // A message that is not JSON: metadata-sync reports it failed and prints {"MessagesFailed":1,...} as EMF.
+        String function = new FunctionRoles(stack).functionName("MetadataSyncFunction");
+        String event = """
+                {"Records":[{"messageId":"fidelity-emf","receiptHandle":"r","body":"not json","attributes":{},
+                "messageAttributes":{},"eventSource":"aws:sqs","eventSourceARN":"arn:aws:sqs:us-east-1:000000000000:q",
+                "awsRegion":"us-east-1"}]}""";
+        stack.clients().lambda().invoke(b -> b.functionName(function).payload(SdkBytes.fromUtf8String(event)));
+        try (CloudWatchLogsClient logs = stack.clients().configure(CloudWatchLogsClient.builder());
+             CloudWatchClient cloudWatch = stack.clients().configure(CloudWatchClient.builder())) {
+            Eventually.await("the EMF line in the function's log", Duration.ofSeconds(30),
+                    () -> logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/" + function).filterPattern("MessagesFailed"))
+                            .events(), lines -> !lines.isEmpty());
+            assertThat("MiniStack now extracts EMF metrics: the ServerErrors and MessagesFailed alarms can be exercised locally",
+                    cloudWatch.listMetrics(b -> b.namespace("ServerlessReference")).metrics(), equalTo(List.of()));
+        }
     }
 
     @Test

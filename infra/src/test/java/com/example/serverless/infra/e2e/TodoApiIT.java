@@ -92,7 +92,7 @@ class TodoApiIT {
         expectProblem(api(bob).get("/todos/" + id).then().extract(), 404, "not-found");
         expectProblem(api(bob).header("If-Match", "\"" + version + "\"").body(Map.of("title", "Bob was here", "status", "open"))
                 .put("/todos/" + id).then().extract(), 404, "not-found");
-        expectProblem(api(bob).header("If-Match", "\"" + version + "\"").body(Map.of("title", "Bob was here"))
+        expectProblem(api(bob).contentType("application/merge-patch+json").header("If-Match", "\"" + version + "\"").body(Map.of("title", "Bob was here"))
                 .patch("/todos/" + id).then().extract(), 404, "not-found");
         expectProblem(api(bob).body(Map.of("fileName", "b.txt", "contentType", "text/plain", "size", 3))
                 .post("/todos/" + id + "/attachments").then().extract(), 404, "not-found");
@@ -138,14 +138,14 @@ class TodoApiIT {
     @Test
     void staleEtagIsRejectedWith412AndNothingIsWritten() {
         String id = createTodo(alice, "Version one");
-        api(alice).header("If-Match", "\"1\"").body(Map.of("title", "Version two"))
+        api(alice).contentType("application/merge-patch+json").header("If-Match", "\"1\"").body(Map.of("title", "Version two"))
                 .patch("/todos/" + id).then().statusCode(200).header("ETag", "\"2\"");
 
-        expectProblem(api(alice).header("If-Match", "\"1\"").body(Map.of("title", "Lost update"))
+        expectProblem(api(alice).contentType("application/merge-patch+json").header("If-Match", "\"1\"").body(Map.of("title", "Lost update"))
                 .patch("/todos/" + id).then().extract(), 412, "precondition-failed");
         expectProblem(api(alice).header("If-Match", "\"1\"").body(Map.of("title", "Lost update", "status", "open"))
                 .put("/todos/" + id).then().extract(), 412, "precondition-failed");
-        expectProblem(api(alice).body(Map.of("title", "No precondition"))
+        expectProblem(api(alice).contentType("application/merge-patch+json").body(Map.of("title", "No precondition"))
                 .patch("/todos/" + id).then().extract(), 428, "precondition-required");
 
         api(alice).get("/todos/" + id).then().statusCode(200).header("ETag", "\"2\"").body("title", equalTo("Version two"));

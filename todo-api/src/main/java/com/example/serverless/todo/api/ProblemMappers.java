@@ -9,15 +9,21 @@ import com.example.serverless.todo.domain.ValidationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** The one place where failures become HTTP: always {@code application/problem+json}, never a stack trace. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     @Inject
     LambdaRequestId requestId;
@@ -81,6 +87,23 @@ public class ProblemMappers {
                 e.getMessage()));
     }
 
+    /**
+     * DynamoDB throttled us after the SDK's own retries, or did not answer within the call timeout: the caller may
+     * try again shortly (503 with Retry-After). Any other SDK failure is unexpected.
+     */
+    @ServerExceptionMapper
+    public RestResponse<Problem> awsUnavailable(SdkException e) {
+        boolean throttled = e instanceof AwsServiceException service && service.isThrottlingException();
+        if (!throttled && !(e instanceof ApiCallTimeoutException) && !(e instanceof ApiCallAttemptTimeoutException)) {
+            return unexpected(e);
+        }
+        LOG.warnf("Storage unavailable (%s): answering 503", e.getClass().getSimpleName());
+        return problemResponse(problem("unavailable", "Service busy", 503,
+                "Storage is throttling or slow; retry after the Retry-After seconds"))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public RestResponse<Problem> unexpected(Throwable e) {
         LOG.error("Unexpected failure", e);
@@ -103,8 +126,10 @@ public class ProblemMappers {
     }
 
     private static RestResponse<Problem> respond(Problem problem) {
-        return RestResponse.ResponseBuilder.<Problem>create(problem.status()).entity(problem)
-                .type(Problem.MEDIA_TYPE)
-                .build();
+        return problemResponse(problem).build();
+    }
+
+    private static RestResponse.ResponseBuilder<Problem> problemResponse(Problem problem) {
+        return RestResponse.ResponseBuilder.<Problem>create(problem.status()).entity(problem).type(Problem.MEDIA_TYPE);
     }
 }

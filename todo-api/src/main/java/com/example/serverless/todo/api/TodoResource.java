@@ -84,7 +84,7 @@ public class TodoResource {
 
     @PATCH
     @Path("/{id}")
-    @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
+    @Consumes(MERGE_PATCH_JSON)
     public RestResponse<TodoView> patch(@PathParam("id") String id, @HeaderParam("If-Match") List<String> ifMatch,
             byte[] body) throws JsonProcessingException {
         String owner = caller.id();

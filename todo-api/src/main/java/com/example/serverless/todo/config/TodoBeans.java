@@ -1,5 +1,8 @@
 package com.example.serverless.todo.config;
 
+import com.example.serverless.signing.SecretsManagerKeys;
+import com.example.serverless.telemetry.EmfMetrics;
+import com.example.serverless.signing.TokenSigner;
 import com.example.serverless.todo.domain.AttachmentUrls;
 import com.example.serverless.todo.domain.PageCursors;
 import com.example.serverless.todo.domain.TimeOrderedIds;
@@ -34,10 +37,26 @@ public class TodoBeans {
         return new S3AttachmentUrls(presigner, config.attachmentsBucket(), config.attachmentUrlValidity());
     }
 
+    /** The service's metrics, written as EMF lines to standard output (CloudWatch Logs turns them into metrics). */
     @Produces
     @ApplicationScoped
-    TodoService todoService(TodoStore store, AttachmentUrls attachmentUrls, TodoConfig config, Clock clock) {
-        return new TodoService(store, attachmentUrls, new PageCursors(config.cursorSecret()),
-                new TimeOrderedIds(clock), clock, config.idempotencyWindow());
+    EmfMetrics metrics() {
+        return EmfMetrics.toStandardOutput("todo-api");
+    }
+
+    /** The keys are read from Secrets Manager when a cursor is first signed or checked, then cached. */
+    @Produces
+    @ApplicationScoped
+    PageCursors pageCursors(TodoConfig config) {
+        return new PageCursors(new TokenSigner(
+                SecretsManagerKeys.cached(config.cursorKeysSecret(), config.cursorKeysMaxAge())));
+    }
+
+    @Produces
+    @ApplicationScoped
+    TodoService todoService(TodoStore store, AttachmentUrls attachmentUrls, PageCursors cursors, TodoConfig config,
+            Clock clock) {
+        return new TodoService(store, attachmentUrls, cursors, new TimeOrderedIds(clock), clock,
+                config.idempotencyWindow());
     }
 }

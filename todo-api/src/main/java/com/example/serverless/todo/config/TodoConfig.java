@@ -14,8 +14,15 @@ public interface TodoConfig {
     /** TODO_ATTACHMENTS_BUCKET */
     String attachmentsBucket();
 
-    /** TODO_CURSOR_SECRET: signs pagination cursors; at least 32 characters. */
-    String cursorSecret();
+    /**
+     * TODO_CURSOR_KEYS_SECRET: the Secrets Manager secret (ARN or name) whose AWSCURRENT version signs pagination
+     * cursors and whose AWSPREVIOUS version still verifies them (see signing-keys).
+     */
+    String cursorKeysSecret();
+
+    /** How long the cursor keys are cached: a rotation reaches warm functions within this time. */
+    @WithDefault("PT5M")
+    Duration cursorKeysMaxAge();
 
     /** How long a presigned attachment URL stays valid. */
     @WithDefault("PT15M")

@@ -51,6 +51,11 @@ public final class HttpApi {
         return subject;
     }
 
+    /** The request as a client sends it that leaves this header out (the fixture's defaults included). */
+    public HttpApi withoutHeader(String name) {
+        return header(name, null);
+    }
+
     public HttpApi header(String name, String value) {
         HttpApi copy = new HttpApi(subject);
         copy.withClaims = withClaims;
@@ -75,7 +80,11 @@ public final class HttpApi {
         return send("PUT", path, body);
     }
 
+    /** A JSON merge patch (RFC 7396), sent as such unless the test set another Content-Type. */
     public HttpApiResponse patch(String path, String body) {
+        if (headers.keySet().stream().noneMatch(name -> name.equalsIgnoreCase("Content-Type"))) {
+            return header("Content-Type", "application/merge-patch+json").send("PATCH", path, body);
+        }
         return send("PATCH", path, body);
     }
 
@@ -105,7 +114,13 @@ public final class HttpApi {
             eventHeaders.put("content-length", Integer.toString(bytes.length));
             event.put("body", body);
         }
-        headers.forEach(eventHeaders::put);
+        headers.forEach((name, value) -> {
+            if (value == null) {
+                eventHeaders.remove(name);
+            } else {
+                eventHeaders.put(name, value);
+            }
+        });
         return invoke(event);
     }
 

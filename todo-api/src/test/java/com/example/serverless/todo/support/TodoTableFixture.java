@@ -1,9 +1,11 @@
 package com.example.serverless.todo.support;
 
+import com.example.serverless.signing.SecretsManagerKeys;
 import com.example.serverless.todo.config.TodoConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -13,8 +15,13 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 
-/** Creates, at test start-up, the table and bucket that infra/template.yaml declares, with the same keys. */
+/**
+ * Creates, at test start-up, the table, bucket and cursor-key secret that infra/template.yaml declares, with the same
+ * keys (the secret: a random string, as the template's GenerateSecretString makes one).
+ */
 @ApplicationScoped
 public class TodoTableFixture {
 
@@ -30,6 +37,12 @@ public class TodoTableFixture {
         try {
             s3.createBucket(bucket -> bucket.bucket(config.attachmentsBucket()));
         } catch (BucketAlreadyOwnedByYouException alreadyThere) {
+            // as above
+        }
+        try (SecretsManagerClient secretsManager = SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            secretsManager.createSecret(secret -> secret.name(config.cursorKeysSecret()).secretString(SecretsManagerKeys.newKeyValue()));
+        } catch (ResourceExistsException alreadyThere) {
             // as above
         }
     }
