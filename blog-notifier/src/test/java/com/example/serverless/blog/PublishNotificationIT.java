@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.serverless.blog.config.BlogConfig;
-import com.example.serverless.blog.domain.UnsubscribeTokens;
+import com.example.serverless.blog.subscriptions.UnsubscribeTokens;
 import com.example.serverless.blog.support.BlogTables;
 import com.example.serverless.blog.support.PostStream;
 import com.example.serverless.blog.support.StreamResponses;

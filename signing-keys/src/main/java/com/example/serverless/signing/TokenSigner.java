@@ -46,6 +46,11 @@ public final class TokenSigner {
         } catch (IllegalArgumentException e) {
             throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED, "Not a token this service issued");
         }
+        // The decoder ignores the unused low bits of a last character: only the encoding we issue is one of ours, so
+        // a token has exactly one spelling (nobody holds a "different" token that verifies as the same one).
+        if (!ENCODER.encodeToString(payload).equals(parts[1]) || !ENCODER.encodeToString(signature).equals(parts[2])) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED, "Not a token this service issued");
+        }
         SigningKey key = keys.get().key(parts[0]).orElseThrow(() -> new InvalidTokenException(
                 InvalidTokenException.Reason.UNKNOWN_KEY, "The token was signed with a key that is no longer accepted"));
         if (!MessageDigest.isEqual(signature, mac(key, context, payload))) {

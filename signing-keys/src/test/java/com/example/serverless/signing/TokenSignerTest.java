@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class TokenSignerTest {
 
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
     private static final SigningKey OLD = new SigningKey("0ld0ld00", "o".repeat(32).getBytes(StandardCharsets.UTF_8));
     private static final SigningKey NEW = new SigningKey("9e39e300", "n".repeat(40).getBytes(StandardCharsets.UTF_8));
     private static final byte[] PAYLOAD = "todo-42".getBytes(StandardCharsets.UTF_8);
@@ -70,6 +72,18 @@ class TokenSignerTest {
         ring.set(KeyRing.of(new SigningKey("ffff0000", new byte[32]), List.of(NEW)));
         assertEquals(InvalidTokenException.Reason.UNKNOWN_KEY,
                 assertThrows(InvalidTokenException.class, () -> signer.verify("unsubscribe", before)).reason());
+    }
+
+    @Test
+    void aTokenHasOneSpellingTheUnusedBitsOfItsLastCharacterIncluded() {
+        String token = signer.sign("unsubscribe", PAYLOAD);
+        // 32 MAC bytes are 43 base64url characters; the last one carries 4 bits, so flipping its lowest bit
+        // decodes to the same bytes. That spelling is not ours: refused, not verified.
+        char last = token.charAt(token.length() - 1);
+        String respelled = token.substring(0, token.length() - 1) + ALPHABET.charAt(ALPHABET.indexOf(last) ^ 1);
+
+        assertEquals(InvalidTokenException.Reason.MALFORMED,
+                assertThrows(InvalidTokenException.class, () -> signer.verify("unsubscribe", respelled)).reason());
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.serverless.localcloud.LocalCloudResource;
-import com.example.serverless.todo.support.HttpApi;
-import com.example.serverless.todo.support.HttpApiResponse;
+import com.example.serverless.localcloud.HttpApi;
+import com.example.serverless.localcloud.HttpApiResponse;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,8 +3,8 @@ package com.example.serverless.todo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.serverless.localcloud.LocalCloudResource;
-import com.example.serverless.todo.support.HttpApi;
-import com.example.serverless.todo.support.HttpApiResponse;
+import com.example.serverless.localcloud.HttpApi;
+import com.example.serverless.localcloud.HttpApiResponse;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.example.serverless.localcloud.LocalCloudResource;
-import com.example.serverless.todo.support.HttpApi;
-import com.example.serverless.todo.support.HttpApiResponse;
+import com.example.serverless.localcloud.HttpApi;
+import com.example.serverless.localcloud.HttpApiResponse;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

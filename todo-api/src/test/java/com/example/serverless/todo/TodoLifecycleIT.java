@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.serverless.localcloud.LocalCloudResource;
-import com.example.serverless.todo.support.HttpApi;
-import com.example.serverless.todo.support.HttpApiResponse;
+import com.example.serverless.localcloud.HttpApi;
+import com.example.serverless.localcloud.HttpApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +21,7 @@ class TodoLifecycleIT {
 
     @Test
     void theCommittedHttpApiEventCreatesATodo() {
-        HttpApiResponse created = HttpApi.invoke(HttpApi.fixture());
+        HttpApiResponse created = HttpApi.invokeEventFile("events/http-api-v2-create-todo.json");
 
         assertEquals(201, created.status(), created::toString);
         assertEquals("Buy milk", created.json().path("title").asText());

@@ -7,7 +7,8 @@ import com.example.serverless.blog.domain.PostNotifier;
 import com.example.serverless.blog.domain.Sleeper;
 import com.example.serverless.blog.domain.SubscriberStore;
 import com.example.serverless.blog.domain.ThrottledSendRetry;
-import com.example.serverless.blog.domain.UnsubscribeTokens;
+import com.example.serverless.blog.subscriptions.SesV2Clients;
+import com.example.serverless.blog.subscriptions.UnsubscribeTokens;
 import com.example.serverless.blog.store.DynamoDbDeliveryLedger;
 import com.example.serverless.blog.store.DynamoDbSubscriberStore;
 import com.example.serverless.blog.store.SesV2Mailer;
@@ -20,12 +21,8 @@ import java.time.Clock;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 
 /**
  * Wires the plain-Java domain to DynamoDB (client from the Quarkiverse extension) and SES v2 (no extension
@@ -49,18 +46,9 @@ public class BlogBeans {
     @Produces
     @ApplicationScoped
     SesV2Client sesV2Client(BlogConfig config, AwsCredentialsProvider credentials) {
+        // Throttling is retried by ThrottledSendRetry, within the invocation's remaining time.
         BlogConfig.Ses ses = config.ses();
-        SesV2ClientBuilder builder = SesV2Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(credentials)
-                // One attempt per call: SendEmail is not idempotent, so the SDK must not resend after a timeout;
-                // throttling is retried by ThrottledSendRetry, within the invocation's remaining time.
-                .overrideConfiguration(client -> client
-                        .retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(ses.apiCallTimeout()));
-        ses.endpointOverride().ifPresent(builder::endpointOverride);
-        ses.region().map(Region::of).ifPresent(builder::region);
-        return builder.build();
+        return SesV2Clients.oneAttemptPerCall(ses.endpointOverride(), ses.region(), ses.apiCallTimeout(), credentials);
     }
 
     void closeSesV2Client(@Disposes SesV2Client client) {

@@ -1,5 +1,6 @@
 package com.example.serverless.blog.domain;
 
+import com.example.serverless.blog.subscriptions.UnsubscribeTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package com.example.serverless.blog.domain;
 
+import com.example.serverless.blog.subscriptions.SubscriberStatus;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;

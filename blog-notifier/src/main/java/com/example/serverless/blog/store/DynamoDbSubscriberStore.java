@@ -2,7 +2,7 @@ package com.example.serverless.blog.store;
 
 import com.example.serverless.blog.domain.Subscriber;
 import com.example.serverless.blog.domain.SubscriberPage;
-import com.example.serverless.blog.domain.SubscriberStatus;
+import com.example.serverless.blog.subscriptions.SubscriberStatus;
 import com.example.serverless.blog.domain.SubscriberStore;
 import java.time.Instant;
 import java.util.HashSet;

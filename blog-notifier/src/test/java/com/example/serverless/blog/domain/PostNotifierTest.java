@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.serverless.blog.subscriptions.SubscriberStatus;
+import com.example.serverless.blog.subscriptions.UnsubscribeTokens;
+import com.example.serverless.signing.KeyRing;
 import com.example.serverless.signing.SigningKey;
+import com.example.serverless.signing.TokenSigner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,6 +31,8 @@ import org.junit.jupiter.api.Test;
 /** The sending rules over in-memory stores; the AWS implementations are covered by the ITs. */
 class PostNotifierTest {
 
+    private static final KeyRing KEYS = KeyRing.of(
+            new SigningKey("k1", "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)), List.of());
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -39,8 +45,7 @@ class PostNotifierTest {
     private PostNotifier notifier(int pageSize) {
         return new PostNotifier(subscribers, ledger, mailer,
                 new EmailRenderer(URI.create("https://blog.example.com"), URI.create("https://blog.example.com/u")),
-                UnsubscribeTokensTest.tokensSigningWith(
-                        new SigningKey("k1", "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)), List.of()),
+                new UnsubscribeTokens(new TokenSigner(() -> KEYS), Duration.ofDays(30)),
                 new ThrottledSendRetry(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(10),
                         sleeps::add, new SplittableRandom(1)),
                 clock, pageSize, Duration.ofSeconds(10));

@@ -101,10 +101,12 @@ public final class RunLocal {
             CognitoUsers.SignedInUser demo, String sender) {
         URI endpoint = miniStack.endpoint();
         URI api = target.httpApiBaseUrl(outputs.get("ApiUrl"));
+        URI blogApi = target.httpApiBaseUrl(outputs.get("BlogApiUrl"));
         Map<String, String> shown = new TreeMap<>(outputs.values());
         // The URL AWS would serve the API at means nothing here: show where it is served locally. URLs MiniStack composes
         // itself (queue URLs) name its plain listener (see MiniStack.start): show them at the TLS endpoint clients use.
         shown.put("ApiUrl", api.toString());
+        shown.put("BlogApiUrl", blogApi.toString());
         String composed = "https://" + miniStack.plainHttpEndpoint().getAuthority();
         shown.replaceAll((key, value) -> value.startsWith(composed) ? endpoint + value.substring(composed.length()) : value);
         StringBuilder out = new StringBuilder("\nThe stack runs on MiniStack at ").append(endpoint)
@@ -141,13 +143,15 @@ public final class RunLocal {
                           aws s3 cp notes.txt s3://%s/docs/notes.txt
                           aws dynamodb scan --table-name %s
 
-                        Blog: a verified sender, a confirmed subscriber, a published post, then the mail SES sent
+                        Blog: a verified sender, a reader subscribes (the confirmation mail is in SES's sent mail;
+                        POST its token to %s/subscriptions/confirmation), the posts readers see
                           aws sesv2 create-email-identity --email-identity %s
-                          aws dynamodb put-item --table-name %s --item \\
-                            '{"subscriberId":{"S":"s1"},"email":{"S":"reader@example.com"},"status":{"S":"confirmed"}}'
-                          aws dynamodb put-item --table-name %s --item \\
-                            '{"postId":{"S":"p1"},"title":{"S":"Hello"},"summary":{"S":"First post"},"status":{"S":"PUBLISHED"}}'
+                          curl -s -X POST '%s/subscriptions' -H 'Content-Type: application/json' \\
+                            -d '{"email":"reader@example.com","tags":[]}'
                           curl -s %s/_ministack/ses/messages
+                          curl -s '%s/posts'
+                        Authors are users in the Cognito group "authors" (POST %s/posts, then .../publication):
+                          aws cognito-idp admin-add-user-to-group --user-pool-id %s --username %s --group-name authors
 
                         What the invocations so far cost, from their REPORT lines: infra/cost-report.sh local
 
@@ -158,7 +162,7 @@ public final class RunLocal {
                         outputs.get("TodosTableName"), outputs.get("UserPoolId"), outputs.get("UserPoolId"),
                         outputs.get("UploadsBucketName"), outputs.get("ThumbnailsBucketName"),
                         outputs.get("MetadataSourceBucketName"), outputs.get("MetadataTableName"),
-                        sender, outputs.get("SubscribersTableName"), outputs.get("PostsTableName"), endpoint));
+                        blogApi, sender, blogApi, endpoint, blogApi, blogApi, outputs.get("UserPoolId"), demo.email()));
         return out.toString();
     }
 }

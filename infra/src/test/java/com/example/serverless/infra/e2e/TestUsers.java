@@ -32,6 +32,13 @@ final class TestUsers implements AutoCloseable {
         return user;
     }
 
+    /** A new confirmed user in this Cognito group, signed in after joining it (so its tokens list the group). */
+    SignedInUser signUpInGroup(String name, String group) {
+        SignedInUser user = signUp(name);
+        cognito.adminAddUserToGroup(b -> b.userPoolId(poolId()).username(user.email()).groupName(group));
+        return new CognitoUsers(cognito, poolId(), stack.outputs().get("UserPoolClientId")).signIn(user.email(), user.password());
+    }
+
     /** Another app client of the pool, removed again on close. */
     String createAppClient(java.util.function.Consumer<software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest.Builder> settings) {
         String clientId = cognito.createUserPoolClient(b -> settings.accept(b.userPoolId(poolId()))).userPoolClient().clientId();

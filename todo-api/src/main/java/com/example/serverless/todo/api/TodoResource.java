@@ -1,5 +1,6 @@
 package com.example.serverless.todo.api;
 
+import com.example.serverless.http.Caller;
 import com.example.serverless.todo.domain.IdempotencyKey;
 import com.example.serverless.todo.domain.IfMatch;
 import com.example.serverless.todo.domain.Page;

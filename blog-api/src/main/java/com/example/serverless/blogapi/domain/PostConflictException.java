@@ -1,0 +1,9 @@
+package com.example.serverless.blogapi.domain;
+
+/** The post cannot be changed that way. */
+public class PostConflictException extends RuntimeException {
+
+    public PostConflictException(String message) {
+        super(message);
+    }
+}

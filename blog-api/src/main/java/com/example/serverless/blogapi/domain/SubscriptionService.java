@@ -1,0 +1,104 @@
+package com.example.serverless.blogapi.domain;
+
+import com.example.serverless.blog.subscriptions.ConfirmationTokens;
+import com.example.serverless.blog.subscriptions.ConfirmationTokens.Confirmation;
+import com.example.serverless.blog.subscriptions.SubscriberStatus;
+import com.example.serverless.blog.subscriptions.UnsubscribeTokens;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Double opt-in. A request answers the same whatever the address's state (no enumeration) and mails a confirmation
+ * link at most once per cooldown per address; following the link confirms once; an unsubscribe link works until it
+ * expires, as often as it is followed.
+ */
+public class SubscriptionService {
+
+    private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SubscriberStore store;
+    private final ConfirmationMailer mailer;
+    private final ConfirmationTokens confirmations;
+    private final UnsubscribeTokens unsubscribes;
+    private final Duration cooldown;
+    private final Clock clock;
+
+    public SubscriptionService(SubscriberStore store, ConfirmationMailer mailer, ConfirmationTokens confirmations,
+            UnsubscribeTokens unsubscribes, Duration cooldown, Clock clock) {
+        this.store = store;
+        this.mailer = mailer;
+        this.confirmations = confirmations;
+        this.unsubscribes = unsubscribes;
+        this.cooldown = cooldown;
+        this.clock = clock;
+    }
+
+    /** @param linkBase where the confirmation page is: {@code <linkBase>/confirm?token=} */
+    public void subscribe(String email, Set<String> tags, URI linkBase) {
+        String address = email.strip();
+        String subscriberId = subscriberIdOf(address);
+        SubscriberStatus status = store.status(subscriberId).orElse(SubscriberStatus.PENDING);
+        if (status == SubscriberStatus.CONFIRMED || status == SubscriberStatus.BOUNCED) {
+            LOG.infof("Subscription request for %s: %s, no email sent", subscriberId, status);
+            return;
+        }
+        Instant now = clock.instant();
+        String nonce = HexFormat.of().formatHex(randomBytes());
+        if (!store.requestConfirmation(new PendingSubscription(subscriberId, address, tags, nonce, now), now.minus(cooldown))) {
+            LOG.infof("Subscription request for %s within the cooldown, no email sent", subscriberId);
+            return;
+        }
+        String token = confirmations.issue(new Confirmation(subscriberId, nonce), now);
+        String base = linkBase.toString().replaceAll("/+$", "");
+        mailer.sendConfirmation(address, URI.create(base + "/confirm?token=" + token));
+    }
+
+    public void confirm(String token) {
+        Confirmation confirmation = confirmations.verify(token, clock.instant());
+        if (!store.confirm(confirmation, clock.instant())) {
+            throw new LinkUsedException();
+        }
+    }
+
+    public void unsubscribe(String token) {
+        store.unsubscribe(unsubscribes.verify(token, clock.instant()), clock.instant());
+    }
+
+    /** Checks a confirmation link without using it (the page before the button). */
+    public void checkConfirmationLink(String token) {
+        confirmations.verify(token, clock.instant());
+    }
+
+    /** Checks an unsubscribe link without using it (the page before the button). */
+    public void checkUnsubscribeLink(String token) {
+        unsubscribes.verify(token, clock.instant());
+    }
+
+    /** One id per address, whatever its case: a second request finds the first. */
+    static String subscriberIdOf(String address) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("blog-subscriber\n" + address.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

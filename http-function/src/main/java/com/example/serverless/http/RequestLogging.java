@@ -1,0 +1,40 @@
+package com.example.serverless.http;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Puts the Lambda request id into the MDC (every log line of the request carries it) and writes one line
+ * per request: method, path, status, duration. Never bodies, headers or tokens.
+ */
+public class RequestLogging {
+
+    private static final Logger LOG = Logger.getLogger(RequestLogging.class);
+    private static final String STARTED = "requestStartedNanos";
+
+    @Inject
+    LambdaRequestId requestId;
+
+    @ServerRequestFilter(preMatching = true)
+    public void start(ContainerRequestContext request) {
+        request.setProperty(STARTED, System.nanoTime());
+        String id = requestId.value();
+        if (id != null) {
+            MDC.put("requestId", id);
+        }
+    }
+
+    @ServerResponseFilter
+    public void finish(ContainerRequestContext request, ContainerResponseContext response) {
+        Object started = request.getProperty(STARTED);
+        long millis = started == null ? -1 : (System.nanoTime() - (long) started) / 1_000_000;
+        LOG.infof("%s %s -> %d in %d ms", request.getMethod(), request.getUriInfo().getPath(), response.getStatus(),
+                millis);
+        MDC.remove("requestId");
+    }
+}
