@@ -8,6 +8,7 @@ import com.example.serverless.blog.config.BlogConfig;
 import com.example.serverless.blog.domain.UnsubscribeTokens;
 import com.example.serverless.blog.support.BlogTables;
 import com.example.serverless.blog.support.PostStream;
+import com.example.serverless.blog.support.SesSandbox;
 import com.example.serverless.blog.support.StreamResponses;
 import com.example.serverless.blog.support.VerifiedSender;
 import com.example.serverless.localcloud.InjectLocalCloud;
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Posts written to the local cloud's DynamoDB, their real stream records delivered through the mock event server,
  * and the emails its SES accepted. Each test uses its own tag and post ids, so tests share the tables. What the
- * local cloud cannot produce (throttling, paused sending, a rejected recipient) is covered in PostNotifierTest
- * against a fake of the domain's Mailer; the headers of the request in SesV2MailerTest.
+ * local cloud cannot produce (throttling, paused sending, a malformed address) is covered in PostNotifierTest
+ * against a fake of the domain's Mailer; SES's errors and the request's headers in SesV2MailerTest.
  */
 @QuarkusTest
 @WithTestResource(LocalCloudResource.class)
@@ -50,6 +51,9 @@ class PublishNotificationIT {
 
     @Inject
     VerifiedSender sender;
+
+    @Inject
+    SesSandbox sandbox;
 
     @InjectLocalCloud
     LocalCloud cloud;
@@ -208,5 +212,30 @@ class PublishNotificationIT {
 
         assertEquals(List.of(), failed(invoke(event)));
         assertEquals(List.of(reader + "@example.com"), recipientsOf(post));
+    }
+
+    @Test
+    void aRecipientRefusedInTheSesSandboxFailsTheRecordAndBouncesNobody() {
+        String first = subscriber("reader-a", "confirmed", Set.of(tag));
+        String second = subscriber("reader-b", "confirmed", Set.of(tag));
+        String post = postId("post");
+        tables.putPost(post, "Sandboxed", "PUBLISHED", Set.of(tag));
+        ObjectNode event = stream.nextEvent(Set.of(post), 1);
+        sandbox.enter();
+        JsonNode refused;
+        try {
+            refused = invoke(event);
+        } finally {
+            sandbox.leave();
+        }
+
+        assertEquals(1, failed(refused).size(), "the record fails and is retried");
+        for (String reader : List.of(first, second)) {
+            assertEquals("confirmed", tables.subscriber(reader).get("status").s(), reader + " is not bounced");
+            assertTrue(tables.ledgerEntry(post, reader).isEmpty(), "no claim is kept for " + reader);
+        }
+
+        assertEquals(List.of(), failed(invoke(event)));
+        assertEquals(List.of(first + "@example.com", second + "@example.com"), recipientsOf(post).stream().sorted().toList());
     }
 }

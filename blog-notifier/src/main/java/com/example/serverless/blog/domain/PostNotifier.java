@@ -13,7 +13,9 @@ import org.jboss.logging.Logger;
  * retried record therefore skips everyone already claimed and continues with the rest. The price is the crash
  * window: if the process dies after a claim and before SES answers, that one email is not sent (the claim
  * stays "claimed", visible in the ledger) rather than possibly sent twice. Failures that prove SES took nothing
- * (throttling, sending paused) give the claim back before the record fails, so the retry sends it.
+ * (throttling; a refusal of the message, our sender or the account) give the claim back before the record fails, so
+ * the retry sends it; such a refusal would hit every subscriber alike, so it bounces nobody. Only a refusal of the
+ * recipient's own address bounces that one subscriber.
  */
 public final class PostNotifier {
 
