@@ -86,7 +86,8 @@ final class SendEmailErrors {
      */
     private static String reason(SesV2Exception error) {
         String code = error.awsErrorDetails() == null ? "unknown" : error.awsErrorDetails().errorCode();
-        return code + ": " + ADDRESS.matcher(message(error)).replaceAll("<address>") + " (request " + error.requestId() + ")";
+        String request = error.requestId() == null ? "" : " (request " + error.requestId() + ")";
+        return code + ": " + ADDRESS.matcher(message(error)).replaceAll("<address>") + request;
     }
 
     private static String message(SesV2Exception error) {
