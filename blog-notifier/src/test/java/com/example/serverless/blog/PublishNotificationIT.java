@@ -21,6 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -237,5 +240,42 @@ class PublishNotificationIT {
 
         assertEquals(List.of(), failed(invoke(event)));
         assertEquals(List.of(first + "@example.com", second + "@example.com"), recipientsOf(post).stream().sorted().toList());
+    }
+
+    @Test
+    void aSubscriberRowWithoutEmailIsSkippedAndCountedAndTheOthersOnItsPageAreMailedOnce() {
+        // Ids that sort together: with pages of two, the row without email shares a page with a neighbour.
+        String first = tag + "-a";
+        String withoutEmail = tag + "-b";
+        String third = tag + "-c";
+        tables.putSubscriber(first, first + "@example.com", "confirmed", Set.of(tag));
+        tables.putSubscriber(withoutEmail, null, "confirmed", Set.of(tag));
+        tables.putSubscriber(third, third + "@example.com", "confirmed", Set.of(tag));
+        String post = postId("post");
+        tables.putPost(post, "Despite a bad row", "PUBLISHED", Set.of(tag));
+        ObjectNode event = stream.nextEvent(Set.of(post), 1);
+
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        JsonNode response;
+        try {
+            response = invoke(event);
+        } finally {
+            System.setOut(original);
+        }
+
+        assertEquals(List.of(), failed(response));
+        assertEquals(List.of(first + "@example.com", third + "@example.com"), recipientsOf(post).stream().sorted().toList());
+        assertTrue(tables.ledgerEntry(post, withoutEmail).isEmpty(), "nothing is claimed for the row without email");
+        List<JsonNode> skippedCounts = printed.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("{\"_aws\"")).map(StreamResponses::read)
+                .filter(emf -> emf.has("SubscribersSkipped")).toList();
+        assertEquals(1, skippedCounts.size(), printed.toString(StandardCharsets.UTF_8));
+        assertEquals(1, skippedCounts.get(0).path("SubscribersSkipped").asInt());
+        assertEquals("blog-notifier", skippedCounts.get(0).path("Service").asText());
+
+        assertEquals(List.of(), failed(invoke(event)));
+        assertEquals(2, recipientsOf(post).size(), "the redelivery sends nothing new");
     }
 }

@@ -52,9 +52,11 @@ public final class PostNotifier {
         int alreadyClaimed = 0;
         int rejected = 0;
         int notInterested = 0;
+        int skipped = 0;
         Optional<String> after = Optional.empty();
         do {
             SubscriberPage page = subscribers.confirmed(after, pageSize);
+            skipped += page.skipped();
             for (Subscriber subscriber : page.subscribers()) {
                 if (!subscriber.wants(post)) {
                     notInterested++;
@@ -77,7 +79,7 @@ public final class PostNotifier {
             }
             after = page.nextAfter();
         } while (after.isPresent());
-        return new NotificationResult(sent, alreadyClaimed, rejected, notInterested);
+        return new NotificationResult(sent, alreadyClaimed, rejected, notInterested, skipped);
     }
 
     /**

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -62,9 +62,23 @@ class PostNotifierTest {
         NotificationResult result = notifier(2).announce(post, secondsLeft(60));
 
         assertEquals(List.of("a@example.com", "b@example.com", "e@example.com"), mailer.accepted());
-        assertEquals(new NotificationResult(3, 0, 0, 1), result);
+        assertEquals(new NotificationResult(3, 0, 0, 1, 0), result);
         assertEquals(3, subscribers.pagesRead, "three pages of two confirmed subscribers at most");
         assertEquals("sent", ledger.state("p1", "s1"));
+    }
+
+    @Test
+    void aMalformedRowIsSkippedAndCountedAndTheOthersOnItsPageGetTheirEmail() {
+        subscribers.add("s1", "a@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        subscribers.addMalformed("s2");
+        subscribers.add("s3", "c@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        subscribers.add("s4", "d@example.com", SubscriberStatus.CONFIRMED, Set.of());
+
+        NotificationResult result = notifier(2).announce(post, secondsLeft(60));
+
+        assertEquals(new NotificationResult(3, 0, 0, 0, 1), result);
+        assertEquals(List.of("a@example.com", "c@example.com", "d@example.com"), mailer.accepted());
+        assertEquals(null, ledger.state("p1", "s2"), "nothing is claimed for a row that is no subscriber");
     }
 
     @Test
@@ -75,7 +89,7 @@ class PostNotifierTest {
         NotificationResult again = notifier(10).announce(post, secondsLeft(60));
 
         assertEquals(1, mailer.accepted().size());
-        assertEquals(new NotificationResult(0, 1, 0, 0), again);
+        assertEquals(new NotificationResult(0, 1, 0, 0, 0), again);
     }
 
     @Test
@@ -114,7 +128,7 @@ class PostNotifierTest {
 
         NotificationResult result = notifier(2).announce(post, secondsLeft(60));
 
-        assertEquals(new NotificationResult(2, 0, 1, 0), result);
+        assertEquals(new NotificationResult(2, 0, 1, 0, 0), result);
         assertEquals(List.of("s2"), subscribers.bounced);
         assertEquals("rejected", ledger.state("p1", "s2"));
         assertEquals(List.of("a@example.com", "c@example.com"), mailer.accepted());
@@ -137,7 +151,7 @@ class PostNotifierTest {
 
         mailer.failing = null;
         NotificationResult retry = notifier(2).announce(post, secondsLeft(60));
-        assertEquals(new NotificationResult(3, 0, 0, 0), retry);
+        assertEquals(new NotificationResult(3, 0, 0, 0, 0), retry);
         assertEquals(List.of("a@example.com", "b@example.com", "c@example.com"), mailer.accepted());
     }
 
@@ -151,7 +165,7 @@ class PostNotifierTest {
         NotificationResult retry = notifier(10).announce(post, secondsLeft(60));
 
         assertEquals("claimed", ledger.state("p1", "s1"));
-        assertEquals(new NotificationResult(1, 1, 0, 0), retry);
+        assertEquals(new NotificationResult(1, 1, 0, 0, 0), retry);
         assertEquals(List.of("b@example.com"), mailer.accepted());
     }
 
@@ -165,9 +179,10 @@ class PostNotifierTest {
         assertTrue(mailer.accepted().isEmpty());
     }
 
-    /** Subscribers in id order, paged like the status index. */
+    /** Subscribers in id order, paged like the status index; a malformed row is counted on its page, as the store does. */
     private static final class Subscribers implements SubscriberStore {
         final Map<String, Subscriber> byId = new HashMap<>();
+        final Set<String> malformed = new HashSet<>();
         final List<String> bounced = new ArrayList<>();
         int pagesRead;
 
@@ -175,17 +190,25 @@ class PostNotifierTest {
             byId.put(id, new Subscriber(id, email, status, tags));
         }
 
+        void addMalformed(String id) {
+            malformed.add(id);
+        }
+
         @Override
         public SubscriberPage confirmed(Optional<String> after, int limit) {
             pagesRead++;
-            List<Subscriber> rest = byId.values().stream()
+            Stream<String> confirmed = byId.values().stream()
                     .filter(s -> s.status() == SubscriberStatus.CONFIRMED)
-                    .filter(s -> after.isEmpty() || s.subscriberId().compareTo(after.get()) > 0)
-                    .sorted(Comparator.comparing(Subscriber::subscriberId))
+                    .map(Subscriber::subscriberId);
+            List<String> rest = Stream.concat(confirmed, malformed.stream())
+                    .filter(id -> after.isEmpty() || id.compareTo(after.get()) > 0)
+                    .sorted()
                     .toList();
-            List<Subscriber> page = rest.stream().limit(limit).toList();
-            return new SubscriberPage(page, rest.size() > limit || page.size() == limit && !page.isEmpty()
-                    ? Optional.of(page.get(page.size() - 1).subscriberId()) : Optional.empty());
+            List<String> page = rest.stream().limit(limit).toList();
+            List<Subscriber> valid = page.stream().filter(byId::containsKey).map(byId::get).toList();
+            return new SubscriberPage(valid, page.size() - valid.size(),
+                    rest.size() > limit || page.size() == limit && !page.isEmpty()
+                            ? Optional.of(page.get(page.size() - 1)) : Optional.empty());
         }
 
         @Override
