@@ -8,6 +8,7 @@ import com.example.serverless.blog.config.BlogConfig;
 import com.example.serverless.blog.subscriptions.UnsubscribeTokens;
 import com.example.serverless.blog.support.BlogTables;
 import com.example.serverless.blog.support.PostStream;
+import com.example.serverless.blog.support.SesSandbox;
 import com.example.serverless.blog.support.StreamResponses;
 import com.example.serverless.blog.support.VerifiedSender;
 import com.example.serverless.localcloud.InjectLocalCloud;
@@ -20,6 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Posts written to the local cloud's DynamoDB, their real stream records delivered through the mock event server,
  * and the emails its SES accepted. Each test uses its own tag and post ids, so tests share the tables. What the
- * local cloud cannot produce (throttling, paused sending, a rejected recipient) is covered in PostNotifierTest
- * against a fake of the domain's Mailer; the headers of the request in SesV2MailerTest.
+ * local cloud cannot produce (throttling, paused sending, a malformed address) is covered in PostNotifierTest
+ * against a fake of the domain's Mailer; SES's errors and the request's headers in SesV2MailerTest.
  */
 @QuarkusTest
 @WithTestResource(LocalCloudResource.class)
@@ -50,6 +54,9 @@ class PublishNotificationIT {
 
     @Inject
     VerifiedSender sender;
+
+    @Inject
+    SesSandbox sandbox;
 
     @InjectLocalCloud
     LocalCloud cloud;
@@ -208,5 +215,67 @@ class PublishNotificationIT {
 
         assertEquals(List.of(), failed(invoke(event)));
         assertEquals(List.of(reader + "@example.com"), recipientsOf(post));
+    }
+
+    @Test
+    void aRecipientRefusedInTheSesSandboxFailsTheRecordAndBouncesNobody() {
+        String first = subscriber("reader-a", "confirmed", Set.of(tag));
+        String second = subscriber("reader-b", "confirmed", Set.of(tag));
+        String post = postId("post");
+        tables.putPost(post, "Sandboxed", "PUBLISHED", Set.of(tag));
+        ObjectNode event = stream.nextEvent(Set.of(post), 1);
+        sandbox.enter();
+        JsonNode refused;
+        try {
+            refused = invoke(event);
+        } finally {
+            sandbox.leave();
+        }
+
+        assertEquals(1, failed(refused).size(), "the record fails and is retried");
+        for (String reader : List.of(first, second)) {
+            assertEquals("confirmed", tables.subscriber(reader).get("status").s(), reader + " is not bounced");
+            assertTrue(tables.ledgerEntry(post, reader).isEmpty(), "no claim is kept for " + reader);
+        }
+
+        assertEquals(List.of(), failed(invoke(event)));
+        assertEquals(List.of(first + "@example.com", second + "@example.com"), recipientsOf(post).stream().sorted().toList());
+    }
+
+    @Test
+    void aSubscriberRowWithoutEmailIsSkippedAndCountedAndTheOthersOnItsPageAreMailedOnce() {
+        // Ids that sort together: with pages of two, the row without email shares a page with a neighbour.
+        String first = tag + "-a";
+        String withoutEmail = tag + "-b";
+        String third = tag + "-c";
+        tables.putSubscriber(first, first + "@example.com", "confirmed", Set.of(tag));
+        tables.putSubscriber(withoutEmail, null, "confirmed", Set.of(tag));
+        tables.putSubscriber(third, third + "@example.com", "confirmed", Set.of(tag));
+        String post = postId("post");
+        tables.putPost(post, "Despite a bad row", "PUBLISHED", Set.of(tag));
+        ObjectNode event = stream.nextEvent(Set.of(post), 1);
+
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        JsonNode response;
+        try {
+            response = invoke(event);
+        } finally {
+            System.setOut(original);
+        }
+
+        assertEquals(List.of(), failed(response));
+        assertEquals(List.of(first + "@example.com", third + "@example.com"), recipientsOf(post).stream().sorted().toList());
+        assertTrue(tables.ledgerEntry(post, withoutEmail).isEmpty(), "nothing is claimed for the row without email");
+        List<JsonNode> skippedCounts = printed.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("{\"_aws\"")).map(StreamResponses::read)
+                .filter(emf -> emf.has("SubscribersSkipped")).toList();
+        assertEquals(1, skippedCounts.size(), printed.toString(StandardCharsets.UTF_8));
+        assertEquals(1, skippedCounts.get(0).path("SubscribersSkipped").asInt());
+        assertEquals("blog-notifier", skippedCounts.get(0).path("Service").asText());
+
+        assertEquals(List.of(), failed(invoke(event)));
+        assertEquals(2, recipientsOf(post).size(), "the redelivery sends nothing new");
     }
 }

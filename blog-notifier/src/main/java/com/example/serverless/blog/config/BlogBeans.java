@@ -14,6 +14,7 @@ import com.example.serverless.blog.store.DynamoDbSubscriberStore;
 import com.example.serverless.blog.store.SesV2Mailer;
 import com.example.serverless.signing.SecretsManagerKeys;
 import com.example.serverless.signing.TokenSigner;
+import com.example.serverless.telemetry.EmfMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -34,6 +35,13 @@ public class BlogBeans {
     @ApplicationScoped
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The function's metrics: EMF lines on standard output, which CloudWatch Logs turns into metrics. */
+    @Produces
+    @ApplicationScoped
+    EmfMetrics metrics() {
+        return EmfMetrics.toStandardOutput("blog-notifier");
     }
 
     /** Lambda's credentials from its environment; tests replace this bean with the local ones. */

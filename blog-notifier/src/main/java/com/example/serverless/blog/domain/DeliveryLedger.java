@@ -17,11 +17,11 @@ public interface DeliveryLedger {
     /** SES accepted the email. */
     void markSent(String postId, String subscriberId, String messageId, Instant at);
 
-    /** SES refused the address for good. */
+    /** SES refused the recipient's address for good. */
     void markRejected(String postId, String subscriberId, String reason, Instant at);
 
     /**
-     * Gives a claim back when SES certainly did not accept the email (throttled, sending paused), so that the
+     * Gives a claim back when SES certainly did not accept the email (throttled, or refused for the message, sender or account), so that the
      * retry of the record sends it. Only an unfinished claim is released.
      */
     void release(String postId, String subscriberId);

@@ -14,7 +14,9 @@ import org.jboss.logging.Logger;
  * retried record therefore skips everyone already claimed and continues with the rest. The price is the crash
  * window: if the process dies after a claim and before SES answers, that one email is not sent (the claim
  * stays "claimed", visible in the ledger) rather than possibly sent twice. Failures that prove SES took nothing
- * (throttling, sending paused) give the claim back before the record fails, so the retry sends it.
+ * (throttling; a refusal of the message, our sender or the account) give the claim back before the record fails, so
+ * the retry sends it; such a refusal would hit every subscriber alike, so it bounces nobody. Only a refusal of the
+ * recipient's own address bounces that one subscriber.
  */
 public final class PostNotifier {
 
@@ -51,9 +53,11 @@ public final class PostNotifier {
         int alreadyClaimed = 0;
         int rejected = 0;
         int notInterested = 0;
+        int skipped = 0;
         Optional<String> after = Optional.empty();
         do {
             SubscriberPage page = subscribers.confirmed(after, pageSize);
+            skipped += page.skipped();
             for (Subscriber subscriber : page.subscribers()) {
                 if (!subscriber.wants(post)) {
                     notInterested++;
@@ -76,7 +80,7 @@ public final class PostNotifier {
             }
             after = page.nextAfter();
         } while (after.isPresent());
-        return new NotificationResult(sent, alreadyClaimed, rejected, notInterested);
+        return new NotificationResult(sent, alreadyClaimed, rejected, notInterested, skipped);
     }
 
     /**

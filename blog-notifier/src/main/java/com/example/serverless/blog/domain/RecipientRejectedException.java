@@ -1,6 +1,6 @@
 package com.example.serverless.blog.domain;
 
-/** SES refused this recipient (MessageRejected, BadRequest for the address): permanent for this subscriber. */
+/** SES refused the recipient's address itself (malformed): permanent for this subscriber, who is marked bounced. */
 public class RecipientRejectedException extends RuntimeException {
 
     public RecipientRejectedException(String message) {

@@ -1,6 +1,11 @@
 package com.example.serverless.blog.domain;
 
-/** SES refuses all sending (account suspended, sending paused, quota exceeded, unverified identity): nothing was sent; an operator must act, the record is retried and finally parked in the on-failure queue. */
+/**
+ * SES sent nothing, for a reason that is not the recipient's: the message, our sender, the account (suspended,
+ * paused, in the sandbox), a limit or the configuration. Every email of the post would fail alike, so nobody is
+ * bounced: the claim is given back and the record fails, is retried, and is finally parked in the on-failure queue
+ * until someone acts.
+ */
 public class SendingBlockedException extends RuntimeException {
 
     public SendingBlockedException(String message) {

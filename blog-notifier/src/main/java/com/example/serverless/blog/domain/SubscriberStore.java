@@ -6,7 +6,10 @@ import java.util.Optional;
 /** The subscribers table. */
 public interface SubscriberStore {
 
-    /** Confirmed subscribers in id order, at most {@code limit}, starting after {@code afterSubscriberId}. */
+    /**
+     * Confirmed subscribers in id order, from at most {@code limit} rows, starting after {@code afterSubscriberId};
+     * a row that makes no valid {@link Subscriber} is skipped and counted, never thrown.
+     */
     SubscriberPage confirmed(Optional<String> afterSubscriberId, int limit);
 
     /**

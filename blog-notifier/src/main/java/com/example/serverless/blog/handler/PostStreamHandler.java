@@ -12,6 +12,7 @@ import com.example.serverless.blog.domain.NotificationResult;
 import com.example.serverless.blog.domain.Post;
 import com.example.serverless.blog.domain.PostChange;
 import com.example.serverless.blog.domain.PostNotifier;
+import com.example.serverless.telemetry.EmfMetrics;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.jboss.logging.MDC;
 /**
  * DynamoDB stream of the posts table -> announcement emails. Records are handled in shard order; the first
  * that fails is reported by its sequence number (ReportBatchItemFailures), so Lambda retries from there and
- * nothing after it is handled out of order.
+ * nothing after it is handled out of order. Each invocation writes its metrics (EMF) once, at its end.
  */
 @Named("blogNotifier")
 public class PostStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -32,11 +33,13 @@ public class PostStreamHandler implements RequestHandler<DynamodbEvent, StreamsE
     private static final Duration LAMBDA_MAX_TIMEOUT = Duration.ofMinutes(15);
 
     private final PostNotifier notifier;
+    private final EmfMetrics metrics;
     private final Clock clock;
     private final Duration fallbackTimeBudget;
 
-    PostStreamHandler(PostNotifier notifier, Clock clock, BlogConfig config) {
+    PostStreamHandler(PostNotifier notifier, EmfMetrics metrics, Clock clock, BlogConfig config) {
         this.notifier = notifier;
+        this.metrics = metrics;
         this.clock = clock;
         this.fallbackTimeBudget = config.sending().fallbackTimeBudget();
     }
@@ -50,6 +53,7 @@ public class PostStreamHandler implements RequestHandler<DynamodbEvent, StreamsE
             return PartialBatch.forStream(records, r -> r.getDynamodb().getSequenceNumber(),
                     record -> handleRecord(record, deadline));
         } finally {
+            metrics.flush();
             MDC.remove("requestId");
         }
     }
@@ -65,9 +69,10 @@ public class PostStreamHandler implements RequestHandler<DynamodbEvent, StreamsE
         }
         Post post = PostImages.publishedPost(record);
         NotificationResult result = notifier.announce(post, deadline);
-        LOG.infof("record=%s post=%s event=%s outcome=announced sent=%d alreadyClaimed=%d rejected=%d notInterested=%d durationMs=%d",
+        metrics.count("SubscribersSkipped", result.skipped());
+        LOG.infof("record=%s post=%s event=%s outcome=announced sent=%d alreadyClaimed=%d rejected=%d notInterested=%d skipped=%d durationMs=%d",
                 sequenceNumber, post.postId(), change.type(), result.sent(), result.alreadyClaimed(), result.rejected(),
-                result.notInterested(), elapsedMillis(started));
+                result.notInterested(), result.skipped(), elapsedMillis(started));
     }
 
     private Duration remaining(Context context) {

@@ -5,11 +5,9 @@ import com.example.serverless.blog.domain.SubscriberPage;
 import com.example.serverless.blog.subscriptions.SubscriberStatus;
 import com.example.serverless.blog.domain.SubscriberStore;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -49,11 +47,13 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
                 "status", AttributeValue.fromS(confirmed),
                 "subscriberId", AttributeValue.fromS(after))));
         QueryResponse response = dynamoDb.query(query.build());
-        List<Subscriber> subscribers = response.items().stream().map(DynamoDbSubscriberStore::subscriber).toList();
+        List<Subscriber> subscribers = response.items().stream()
+                .flatMap(item -> SubscriberItems.subscriber(item).stream())
+                .toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Optional.of(response.lastEvaluatedKey().get("subscriberId").s())
                 : Optional.empty();
-        return new SubscriberPage(subscribers, next);
+        return new SubscriberPage(subscribers, response.items().size() - subscribers.size(), next);
     }
 
     @Override
@@ -72,15 +72,5 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
         } catch (ConditionalCheckFailedException noLongerConfirmed) {
             // Unsubscribed (or removed) meanwhile: that status wins over the bounce.
         }
-    }
-
-    private static Subscriber subscriber(Map<String, AttributeValue> item) {
-        AttributeValue tags = item.get("tags");
-        Set<String> tagSet = tags == null ? Set.of()
-                : tags.hasSs() ? new HashSet<>(tags.ss())
-                : tags.hasL() ? new HashSet<>(tags.l().stream().map(AttributeValue::s).toList())
-                : Set.of();
-        return new Subscriber(item.get("subscriberId").s(), item.get("email").s(),
-                SubscriberStatus.fromWireName(item.get("status").s()), tagSet);
     }
 }

@@ -17,14 +17,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -66,9 +67,23 @@ class PostNotifierTest {
         NotificationResult result = notifier(2).announce(post, secondsLeft(60));
 
         assertEquals(List.of("a@example.com", "b@example.com", "e@example.com"), mailer.accepted());
-        assertEquals(new NotificationResult(3, 0, 0, 1), result);
+        assertEquals(new NotificationResult(3, 0, 0, 1, 0), result);
         assertEquals(3, subscribers.pagesRead, "three pages of two confirmed subscribers at most");
         assertEquals("sent", ledger.state("p1", "s1"));
+    }
+
+    @Test
+    void aMalformedRowIsSkippedAndCountedAndTheOthersOnItsPageGetTheirEmail() {
+        subscribers.add("s1", "a@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        subscribers.addMalformed("s2");
+        subscribers.add("s3", "c@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        subscribers.add("s4", "d@example.com", SubscriberStatus.CONFIRMED, Set.of());
+
+        NotificationResult result = notifier(2).announce(post, secondsLeft(60));
+
+        assertEquals(new NotificationResult(3, 0, 0, 0, 1), result);
+        assertEquals(List.of("a@example.com", "c@example.com", "d@example.com"), mailer.accepted());
+        assertEquals(null, ledger.state("p1", "s2"), "nothing is claimed for a row that is no subscriber");
     }
 
     @Test
@@ -79,7 +94,7 @@ class PostNotifierTest {
         NotificationResult again = notifier(10).announce(post, secondsLeft(60));
 
         assertEquals(1, mailer.accepted().size());
-        assertEquals(new NotificationResult(0, 1, 0, 0), again);
+        assertEquals(new NotificationResult(0, 1, 0, 0, 0), again);
     }
 
     @Test
@@ -100,38 +115,49 @@ class PostNotifierTest {
 
         // 10.05 s left, 10 s safety margin: no time for any wait
         Deadline tight = new Deadline(NOW.plusMillis(10_050), clock);
-        mailer.alwaysThrottle = true;
+        mailer.failing = new MailThrottledException("429");
         assertThrows(MailThrottledException.class, () -> notifier(10).announce(post, tight));
 
         assertEquals(null, ledger.state("p1", "s1"), "released, so the retry sends it");
-        mailer.alwaysThrottle = false;
+        mailer.failing = null;
         notifier(10).announce(post, secondsLeft(60));
         assertEquals(List.of("a@example.com"), mailer.accepted());
     }
 
     @Test
-    void aRejectedRecipientIsRecordedAndTheOthersStillGetTheirEmail() {
-        subscribers.add("s1", "bad@example.com", SubscriberStatus.CONFIRMED, Set.of());
-        subscribers.add("s2", "b@example.com", SubscriberStatus.CONFIRMED, Set.of());
-        mailer.script(e -> { throw new RecipientRejectedException("MessageRejected: not verified"); });
+    void aRejectedAddressBouncesOnlyThatSubscriberAndTheOthersStillGetTheirEmail() {
+        subscribers.add("s1", "a@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        subscribers.add("s2", "bad@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        subscribers.add("s3", "c@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        mailer.rejecting.add("bad@example.com");
 
-        NotificationResult result = notifier(10).announce(post, secondsLeft(60));
+        NotificationResult result = notifier(2).announce(post, secondsLeft(60));
 
-        assertEquals(new NotificationResult(1, 0, 1, 0), result);
-        assertEquals(SubscriberStatus.BOUNCED, subscribers.byId.get("s1").status());
-        assertEquals("rejected", ledger.state("p1", "s1"));
-        assertEquals(List.of("b@example.com"), mailer.accepted());
+        assertEquals(new NotificationResult(2, 0, 1, 0, 0), result);
+        assertEquals(List.of("s2"), subscribers.bounced);
+        assertEquals("rejected", ledger.state("p1", "s2"));
+        assertEquals(List.of("a@example.com", "c@example.com"), mailer.accepted());
     }
 
     @Test
-    void blockedSendingFailsTheRecordAndReleasesTheClaim() {
+    void aRefusalOfTheMessageBouncesNobodyAndFailsTheRecordWithItsClaimGivenBack() {
         subscribers.add("s1", "a@example.com", SubscriberStatus.CONFIRMED, Set.of());
-        mailer.script(e -> { throw new SendingBlockedException("SendingPaused"); });
+        subscribers.add("s2", "b@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        subscribers.add("s3", "c@example.com", SubscriberStatus.CONFIRMED, Set.of());
+        // What SES answers every email of a post while the account is in the sandbox (SesV2MailerTest).
+        mailer.failing = new SendingBlockedException("SES rejected the message; nothing was sent: MessageRejected: "
+                + "Email address is not verified. The following identities failed the check in region EU-WEST-1: <address>");
 
-        assertThrows(SendingBlockedException.class, () -> notifier(10).announce(post, secondsLeft(60)));
+        assertThrows(SendingBlockedException.class, () -> notifier(2).announce(post, secondsLeft(60)));
 
-        assertEquals(null, ledger.state("p1", "s1"));
-        assertEquals(SubscriberStatus.CONFIRMED, subscribers.byId.get("s1").status());
+        assertEquals(List.of(), subscribers.bounced, "nobody is bounced");
+        assertEquals(Map.of(), ledger.states, "the one claim made is given back");
+        assertEquals(1, mailer.attempts, "the record fails at the first refusal: every other email would fail alike");
+
+        mailer.failing = null;
+        NotificationResult retry = notifier(2).announce(post, secondsLeft(60));
+        assertEquals(new NotificationResult(3, 0, 0, 0, 0), retry);
+        assertEquals(List.of("a@example.com", "b@example.com", "c@example.com"), mailer.accepted());
     }
 
     @Test
@@ -144,7 +170,7 @@ class PostNotifierTest {
         NotificationResult retry = notifier(10).announce(post, secondsLeft(60));
 
         assertEquals("claimed", ledger.state("p1", "s1"));
-        assertEquals(new NotificationResult(1, 1, 0, 0), retry);
+        assertEquals(new NotificationResult(1, 1, 0, 0, 0), retry);
         assertEquals(List.of("b@example.com"), mailer.accepted());
     }
 
@@ -158,32 +184,43 @@ class PostNotifierTest {
         assertTrue(mailer.accepted().isEmpty());
     }
 
-    /** Subscribers in id order, paged like the status index. */
+    /** Subscribers in id order, paged like the status index; a malformed row is counted on its page, as the store does. */
     private static final class Subscribers implements SubscriberStore {
         final Map<String, Subscriber> byId = new HashMap<>();
+        final Set<String> malformed = new HashSet<>();
+        final List<String> bounced = new ArrayList<>();
         int pagesRead;
 
         void add(String id, String email, SubscriberStatus status, Set<String> tags) {
             byId.put(id, new Subscriber(id, email, status, tags));
         }
 
+        void addMalformed(String id) {
+            malformed.add(id);
+        }
+
         @Override
         public SubscriberPage confirmed(Optional<String> after, int limit) {
             pagesRead++;
-            List<Subscriber> rest = byId.values().stream()
+            Stream<String> confirmed = byId.values().stream()
                     .filter(s -> s.status() == SubscriberStatus.CONFIRMED)
-                    .filter(s -> after.isEmpty() || s.subscriberId().compareTo(after.get()) > 0)
-                    .sorted(Comparator.comparing(Subscriber::subscriberId))
+                    .map(Subscriber::subscriberId);
+            List<String> rest = Stream.concat(confirmed, malformed.stream())
+                    .filter(id -> after.isEmpty() || id.compareTo(after.get()) > 0)
+                    .sorted()
                     .toList();
-            List<Subscriber> page = rest.stream().limit(limit).toList();
-            return new SubscriberPage(page, rest.size() > limit || page.size() == limit && !page.isEmpty()
-                    ? Optional.of(page.get(page.size() - 1).subscriberId()) : Optional.empty());
+            List<String> page = rest.stream().limit(limit).toList();
+            List<Subscriber> valid = page.stream().filter(byId::containsKey).map(byId::get).toList();
+            return new SubscriberPage(valid, page.size() - valid.size(),
+                    rest.size() > limit || page.size() == limit && !page.isEmpty()
+                            ? Optional.of(page.get(page.size() - 1)) : Optional.empty());
         }
 
         @Override
         public void recordRejection(String id, String reason, Instant at) {
             Subscriber s = byId.get(id);
             byId.put(id, new Subscriber(id, s.email(), SubscriberStatus.BOUNCED, s.tags()));
+            bounced.add(id);
         }
     }
 
@@ -215,11 +252,13 @@ class PostNotifierTest {
         }
     }
 
-    /** Answers from a script of outcomes, then accepts. */
+    /** Answers from a script of outcomes, then accepts; or fails every call; or rejects some addresses. */
     private static final class ScriptedMailer implements Mailer {
         final Deque<Function<Email, String>> script = new ArrayDeque<>();
         final List<String> accepted = new ArrayList<>();
-        boolean alwaysThrottle;
+        final Set<String> rejecting = new HashSet<>();
+        RuntimeException failing;
+        int attempts;
 
         @SafeVarargs
         final void script(Function<Email, String>... outcomes) {
@@ -232,8 +271,12 @@ class PostNotifierTest {
 
         @Override
         public String send(Email email) {
-            if (alwaysThrottle) {
-                throw new MailThrottledException("429");
+            attempts++;
+            if (failing != null) {
+                throw failing;
+            }
+            if (rejecting.contains(email.to())) {
+                throw new RecipientRejectedException("BadRequestException: Illegal address");
             }
             Function<Email, String> next = script.poll();
             if (next != null) {

@@ -33,9 +33,12 @@ class SubscriberTest {
     }
 
     @Test
-    void aSubscriberNeedsAnAddress() {
+    void aSubscriberNeedsAWellFormedAddressAndTheRefusalNamesNoAddress() {
         assertThrows(IllegalArgumentException.class,
-                () -> new Subscriber("s1", "not-an-address", SubscriberStatus.CONFIRMED, Set.of()));
+                () -> new Subscriber("s1", null, SubscriberStatus.CONFIRMED, Set.of()));
+        IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class,
+                () -> new Subscriber("s1", "ada@example..com", SubscriberStatus.CONFIRMED, Set.of()));
+        assertFalse(malformed.getMessage().contains("ada@"), malformed.getMessage());
     }
 
     @Test

@@ -96,10 +96,13 @@ public class BlogTables {
         dynamoDb.deleteItem(delete -> delete.tableName(POSTS).key(Map.of("postId", AttributeValue.fromS(postId))));
     }
 
+    /** A subscriber row; without {@code email} (null) as a row written by hand or by a broken client may be. */
     public void putSubscriber(String subscriberId, String email, String status, Set<String> tags) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("subscriberId", AttributeValue.fromS(subscriberId));
-        item.put("email", AttributeValue.fromS(email));
+        if (email != null) {
+            item.put("email", AttributeValue.fromS(email));
+        }
         item.put("status", AttributeValue.fromS(status));
         if (!tags.isEmpty()) {
             item.put("tags", AttributeValue.fromSs(List.copyOf(tags)));
