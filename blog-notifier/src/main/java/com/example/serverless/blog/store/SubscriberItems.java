@@ -1,7 +1,7 @@
 package com.example.serverless.blog.store;
 
 import com.example.serverless.blog.domain.Subscriber;
-import com.example.serverless.blog.domain.SubscriberStatus;
+import com.example.serverless.blog.subscriptions.SubscriberStatus;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.serverless.blog.domain.Subscriber;
-import com.example.serverless.blog.domain.SubscriberStatus;
+import com.example.serverless.blog.subscriptions.SubscriberStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

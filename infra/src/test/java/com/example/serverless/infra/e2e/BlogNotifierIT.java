@@ -59,7 +59,8 @@ class BlogNotifierIT {
 
     /**
      * On AWS the sender is verified once per account, before deploying. Emulators verify on request. Without it
-     * SES answers MessageRejected ("Email address is not verified"), which blog-notifier takes for a bounce.
+     * SES answers MessageRejected ("Email address is not verified"): blog-notifier then blocks sending (bouncing nobody) and
+     * the stream retries the record.
      */
     static void verifySender(E2eStack.Stack stack) {
         if ("aws".equals(stack.targetName())) {
