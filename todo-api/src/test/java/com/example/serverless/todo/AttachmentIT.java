@@ -85,6 +85,21 @@ class AttachmentIT {
     }
 
     @Test
+    void aTodoTakesTwentyAttachmentsAndRefusesTheNextWithoutChange() {
+        for (int i = 0; i < 20; i++) {
+            requestUpload(3);
+        }
+        HttpApiResponse before = owner.get("/todos/" + todoId);
+
+        HttpApiResponse refused = owner.post("/todos/" + todoId + "/attachments",
+                "{\"fileName\":\"one-more.txt\",\"contentType\":\"text/plain\",\"size\":3}");
+
+        assertEquals("too-many-attachments", refused.problemSlug());
+        assertEquals(409, refused.status());
+        assertEquals(before.body(), owner.get("/todos/" + todoId).body(), "the todo is unchanged");
+    }
+
+    @Test
     void anUnknownAttachmentIs404() {
         assertEquals("not-found",
                 owner.get("/todos/" + todoId + "/attachments/0192f1c4-7a3b-7cde-8f00-000000000000").problemSlug());

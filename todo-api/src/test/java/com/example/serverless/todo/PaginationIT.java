@@ -69,6 +69,17 @@ class PaginationIT {
     }
 
     @Test
+    void aFilteredPageReadsWithinItsBudgetAndTheCursorGoesOn() {
+        // 23 todos, one in three done; the test profile lets one page read 10 items.
+        HttpApiResponse first = owner.get("/todos?status=done&limit=5");
+
+        assertEquals(200, first.status(), first::toString);
+        assertEquals(4, first.json().path("items").size(), "the first 10 todos hold 4 done ones: " + first.body());
+        assertTrue(first.json().path("next").isTextual(), "and says where to go on");
+        assertEquals(8, walk("/todos?status=done&limit=5").size(), "every done todo, over several pages");
+    }
+
+    @Test
     void anAlteredCursorIsRefused() {
         String next = owner.get("/todos?limit=5").json().path("next").asText();
         char last = next.charAt(next.length() - 1);

@@ -4,10 +4,13 @@ import com.example.serverless.http.Problem;
 import com.example.serverless.http.ProblemResponses;
 import com.example.serverless.todo.domain.BadCursorException;
 import com.example.serverless.todo.domain.IdempotencyConflictException;
+import com.example.serverless.todo.domain.IdempotencyInProgressException;
 import com.example.serverless.todo.domain.PreconditionFailedException;
 import com.example.serverless.todo.domain.PreconditionRequiredException;
 import com.example.serverless.todo.domain.TodoNotFoundException;
+import com.example.serverless.todo.domain.TooManyAttachmentsException;
 import com.example.serverless.todo.domain.ValidationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -53,6 +56,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> idempotencyConflict(IdempotencyConflictException e) {
         return problems.respond("idempotency-conflict", "Idempotency-Key reused", 422, e.getMessage());
+    }
+
+    /** The concurrent twin of a create is still running: retry shortly to get its outcome (RFC draft "idempotency-key"). */
+    @ServerExceptionMapper
+    public RestResponse<Problem> idempotencyInProgress(IdempotencyInProgressException e) {
+        return problems.builder(problems.problem("idempotency-in-progress", "A request with this key is in progress", 409,
+                e.getMessage())).header(HttpHeaders.RETRY_AFTER, "1").build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> tooManyAttachments(TooManyAttachmentsException e) {
+        return problems.respond("too-many-attachments", "The todo has all the attachments it may have", 409, e.getMessage());
     }
 
     @ServerExceptionMapper

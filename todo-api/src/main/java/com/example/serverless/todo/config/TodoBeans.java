@@ -28,7 +28,7 @@ public class TodoBeans {
     @Produces
     @ApplicationScoped
     TodoStore todoStore(DynamoDbClient dynamoDb, TodoConfig config) {
-        return new DynamoDbTodoStore(dynamoDb, config.tableName());
+        return new DynamoDbTodoStore(dynamoDb, config.tableName(), config.maxItemsReadPerPage());
     }
 
     @Produces

@@ -32,6 +32,10 @@ public interface TodoConfig {
     @WithDefault("PT24H")
     Duration idempotencyWindow();
 
+    /** At most this many items are read for one page of a filtered listing; past it the page ends early with a cursor. */
+    @WithDefault("500")
+    int maxItemsReadPerPage();
+
     /** Request bodies larger than this are refused with 413 before they are parsed. */
     @WithDefault("65536")
     int maxRequestBytes();

@@ -37,7 +37,14 @@ public record Todo(
         return new Todo(id, ownerId, newFields, version + 1, createdAt, now, attachments);
     }
 
+    /** A todo's item holds its attachments: bounded, so it stays far below DynamoDB's 400 KB item limit. */
+    public static final int MAX_ATTACHMENTS = 20;
+
+    /** @throws TooManyAttachmentsException at {@link #MAX_ATTACHMENTS} already */
     public Todo withAttachment(Attachment attachment, Instant now) {
+        if (attachments.size() >= MAX_ATTACHMENTS) {
+            throw new TooManyAttachmentsException(MAX_ATTACHMENTS);
+        }
         List<Attachment> more = new java.util.ArrayList<>(attachments);
         more.add(attachment);
         return new Todo(id, ownerId, fields, version + 1, createdAt, now, more);

@@ -49,7 +49,7 @@ public class TodoService {
         if (!earlier.get().requestHash().equals(requestHash)) {
             throw new IdempotencyConflictException();
         }
-        return get(ownerId, earlier.get().todoId());
+        return earlier.get().created();
     }
 
     public Todo get(String ownerId, String todoId) {

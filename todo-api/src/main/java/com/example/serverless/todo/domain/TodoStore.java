@@ -28,7 +28,8 @@ public interface TodoStore {
     void delete(String ownerId, String todoId);
 
     /** What an earlier create with the same idempotency key recorded. */
-    record IdempotentCreate(String todoId, String requestHash) {
+    /** The create an Idempotency-Key was first used for: its request's hash and the todo as that create made it. */
+    record IdempotentCreate(Todo created, String requestHash) {
     }
 
     record StoredPage(java.util.List<Todo> items, Optional<String> lastTodoId) {

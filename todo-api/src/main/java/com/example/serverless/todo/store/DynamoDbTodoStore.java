@@ -1,5 +1,6 @@
 package com.example.serverless.todo.store;
 
+import static com.example.serverless.todo.store.TodoItems.CREATED;
 import static com.example.serverless.todo.store.TodoItems.EXPIRES_AT;
 import static com.example.serverless.todo.store.TodoItems.IDEMPOTENCY_PREFIX;
 import static com.example.serverless.todo.store.TodoItems.OWNER_ID;
@@ -10,6 +11,7 @@ import static com.example.serverless.todo.store.TodoItems.TODO_ID;
 import static com.example.serverless.todo.store.TodoItems.TODO_PREFIX;
 import static com.example.serverless.todo.store.TodoItems.VERSION;
 
+import com.example.serverless.todo.domain.IdempotencyInProgressException;
 import com.example.serverless.todo.domain.IdempotencyKey;
 import com.example.serverless.todo.domain.Todo;
 import com.example.serverless.todo.domain.TodoStatus;
@@ -33,10 +35,12 @@ public class DynamoDbTodoStore implements TodoStore {
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    private final int maxItemsRead;
 
-    public DynamoDbTodoStore(DynamoDbClient dynamoDb, String tableName) {
+    public DynamoDbTodoStore(DynamoDbClient dynamoDb, String tableName, int maxItemsRead) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
+        this.maxItemsRead = maxItemsRead;
     }
 
     @Override
@@ -52,6 +56,8 @@ public class DynamoDbTodoStore implements TodoStore {
             Instant expiresAt) {
         Map<String, AttributeValue> record = new HashMap<>(TodoItems.key(todo.ownerId(), IDEMPOTENCY_PREFIX + key.value()));
         record.put(TODO_ID, AttributeValue.fromS(todo.id()));
+        // The todo as created, so that a replay answers what the first request got, not the todo's later state.
+        record.put(CREATED, AttributeValue.fromM(TodoItems.toItem(todo)));
         record.put(REQUEST_HASH, AttributeValue.fromS(requestHash));
         record.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
         // TTL deletes expired items lazily (up to days later), so an expired record counts as absent here.
@@ -74,9 +80,13 @@ public class DynamoDbTodoStore implements TodoStore {
                     .key(TodoItems.key(todo.ownerId(), IDEMPOTENCY_PREFIX + key.value()))
                     .consistentRead(true)).item();
             if (earlier == null || earlier.isEmpty()) {
-                throw e;
+                // Cancelled without a committed record: a create with this key is in flight (TransactionConflict).
+                throw new IdempotencyInProgressException();
             }
-            return Optional.of(new IdempotentCreate(earlier.get(TODO_ID).s(), earlier.get(REQUEST_HASH).s()));
+            // Records written before they kept the created todo (at most a day old) replay its current state.
+            Todo created = earlier.containsKey(CREATED) ? TodoItems.fromItem(earlier.get(CREATED).m())
+                    : find(todo.ownerId(), earlier.get(TODO_ID).s()).orElseThrow(() -> e);
+            return Optional.of(new IdempotentCreate(created, earlier.get(REQUEST_HASH).s()));
         }
     }
 
@@ -89,20 +99,28 @@ public class DynamoDbTodoStore implements TodoStore {
     }
 
     /**
-     * A status filter is applied after DynamoDB reads (and counts against {@code Limit}), so a page is filled
-     * by querying on until it has {@code limit} todos or the owner has no more.
+     * A status filter is applied after DynamoDB reads (and counts against {@code Limit}), so a page is filled by
+     * querying on until it has {@code limit} todos, the owner has no more, or {@code maxItemsRead} items (or
+     * {@code limit}, if more) were read:
+     * then the page ends early and the cursor continues after the last item read (not the last one returned), so a
+     * long run of non-matching todos costs one bounded request per page, never a scan of the whole partition.
      */
     @Override
     public StoredPage list(String ownerId, Optional<TodoStatus> status, int limit, Optional<String> afterTodoId) {
         List<Todo> todos = new ArrayList<>();
         Map<String, AttributeValue> startKey = afterTodoId.map(id -> TodoItems.todoKey(ownerId, id)).orElse(null);
+        int budget = Math.max(limit, maxItemsRead);
+        int read = 0;
         do {
-            QueryResponse page = dynamoDb.query(query(ownerId, status, limit - todos.size(), startKey));
+            int wanted = Math.min(limit - todos.size(), budget - read);
+            QueryResponse page = dynamoDb.query(query(ownerId, status, wanted, startKey));
+            read += page.scannedCount();
             page.items().stream().map(TodoItems::fromItem).forEach(todos::add);
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null && todos.size() < limit);
-        Optional<String> last = startKey == null ? Optional.empty() : Optional.of(todos.get(todos.size() - 1).id());
-        return new StoredPage(todos, last);
+        } while (startKey != null && todos.size() < limit && read < budget);
+        Optional<String> lastRead = Optional.ofNullable(startKey)
+                .map(key -> key.get(SORT_KEY).s().substring(TODO_PREFIX.length()));
+        return new StoredPage(todos, lastRead);
     }
 
     private QueryRequest query(String ownerId, Optional<TodoStatus> status, int limit,

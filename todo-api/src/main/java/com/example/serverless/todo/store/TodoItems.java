@@ -26,6 +26,7 @@ final class TodoItems {
     static final String EXPIRES_AT = "expiresAt";
     static final String REQUEST_HASH = "requestHash";
     static final String TODO_ID = "todoId";
+    static final String CREATED = "created";
 
     private TodoItems() {
     }
