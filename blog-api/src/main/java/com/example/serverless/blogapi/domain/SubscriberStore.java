@@ -18,6 +18,6 @@ public interface SubscriberStore {
     /** Confirms the subscriber if it is pending with this nonce; false otherwise (used, superseded, unsubscribed). */
     boolean confirm(Confirmation confirmation, Instant at);
 
-    /** Unsubscribes, whatever the status but bounced (a bounced address stays suppressed); idempotent. */
+    /** Unsubscribes, whatever the status but bounced or complained (those stay suppressed); idempotent. */
     void unsubscribe(String subscriberId, Instant at);
 }

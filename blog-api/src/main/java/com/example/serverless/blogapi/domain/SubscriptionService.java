@@ -2,18 +2,15 @@ package com.example.serverless.blogapi.domain;
 
 import com.example.serverless.blog.subscriptions.ConfirmationTokens;
 import com.example.serverless.blog.subscriptions.ConfirmationTokens.Confirmation;
+import com.example.serverless.blog.subscriptions.SubscriberIds;
 import com.example.serverless.blog.subscriptions.SubscriberStatus;
 import com.example.serverless.blog.subscriptions.UnsubscribeTokens;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -47,9 +44,9 @@ public class SubscriptionService {
     /** @param linkBase where the confirmation page is: {@code <linkBase>/confirm?token=} */
     public void subscribe(String email, Set<String> tags, URI linkBase) {
         String address = email.strip();
-        String subscriberId = subscriberIdOf(address);
+        String subscriberId = SubscriberIds.ofAddress(address);
         SubscriberStatus status = store.status(subscriberId).orElse(SubscriberStatus.PENDING);
-        if (status == SubscriberStatus.CONFIRMED || status == SubscriberStatus.BOUNCED) {
+        if (status == SubscriberStatus.CONFIRMED || status.suppressed()) {
             LOG.infof("Subscription request for %s: %s, no email sent", subscriberId, status);
             return;
         }
@@ -83,17 +80,6 @@ public class SubscriptionService {
     /** Checks an unsubscribe link without using it (the page before the button). */
     public void checkUnsubscribeLink(String token) {
         unsubscribes.verify(token, clock.instant());
-    }
-
-    /** One id per address, whatever its case: a second request finds the first. */
-    static String subscriberIdOf(String address) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("blog-subscriber\n" + address.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] randomBytes() {

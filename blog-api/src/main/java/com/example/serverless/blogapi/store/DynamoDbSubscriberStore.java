@@ -92,14 +92,15 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
         try {
             dynamoDb.updateItem(update -> update.tableName(tableName).key(key(subscriberId))
                     .updateExpression("SET #status = :unsubscribed, unsubscribedAt = :at REMOVE confirmationNonce")
-                    .conditionExpression("attribute_exists(subscriberId) AND #status <> :bounced")
+                    .conditionExpression("attribute_exists(subscriberId) AND NOT (#status IN (:bounced, :complained))")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(
                             ":unsubscribed", AttributeValue.fromS(UNSUBSCRIBED),
                             ":bounced", AttributeValue.fromS(SubscriberStatus.BOUNCED.wireName()),
+                            ":complained", AttributeValue.fromS(SubscriberStatus.COMPLAINED.wireName()),
                             ":at", AttributeValue.fromS(at.toString()))));
         } catch (ConditionalCheckFailedException goneOrBounced) {
-            // Removed since the email was sent, or bounced (and suppressed): either way no more mail goes there.
+            // Removed since the email was sent, or suppressed (bounced, complained): either way no more mail goes there.
         }
     }
 

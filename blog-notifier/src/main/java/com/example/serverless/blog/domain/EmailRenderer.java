@@ -49,7 +49,7 @@ public final class EmailRenderer {
                 "summary", post.summary(),
                 "postUrl", siteUrl.toString().replaceAll("/+$", "") + "/posts/" + pathSegment(post.postId()),
                 "unsubscribeUrl", unsubscribe);
-        return new Email(subscriber.email(),
+        return new Email(subscriber.subscriberId(), subscriber.email(),
                 subject.data(data).render().strip(),
                 html.data(data).render(),
                 text.data(data).render(),

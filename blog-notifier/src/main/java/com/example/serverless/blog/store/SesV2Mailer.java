@@ -4,9 +4,12 @@ import com.example.serverless.blog.domain.DeliveryOutcomeUnknownException;
 import com.example.serverless.blog.domain.Email;
 import com.example.serverless.blog.domain.EmailAddress;
 import com.example.serverless.blog.domain.Mailer;
+import com.example.serverless.blog.subscriptions.SubscriberIds;
+import java.util.List;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.MessageHeader;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
@@ -47,8 +50,13 @@ public final class SesV2Mailer implements Mailer {
 
     /** The SendEmail request for one announcement. */
     SendEmailRequest request(Email email) {
+        // SES names the tag back in its bounce and complaint events (blog-feedback marks the subscriber by it).
+        List<MessageTag> tags = SubscriberIds.asTagValue(email.subscriberId())
+                .map(id -> List.of(MessageTag.builder().name(SubscriberIds.EMAIL_TAG).value(id).build()))
+                .orElse(List.of());
         return SendEmailRequest.builder()
                 .fromEmailAddress(fromAddress)
+                .emailTags(tags)
                 .destination(destination -> destination.toAddresses(email.to()))
                 .configurationSetName(configurationSet)
                 .content(content -> content.simple(message -> message

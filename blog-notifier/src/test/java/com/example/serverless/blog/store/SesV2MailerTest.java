@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.sesv2.model.InternalServiceErrorException
 import software.amazon.awssdk.services.sesv2.model.LimitExceededException;
 import software.amazon.awssdk.services.sesv2.model.MailFromDomainNotVerifiedException;
 import software.amazon.awssdk.services.sesv2.model.MessageHeader;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
@@ -43,7 +44,7 @@ import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 class SesV2MailerTest {
 
     private static final String READER = "reader@example.com";
-    private static final Email EMAIL = new Email(READER, "New on the blog: Hello", "<p>Hello</p>", "Hello",
+    private static final Email EMAIL = new Email("sub-42", READER, "New on the blog: Hello", "<p>Hello</p>", "Hello",
             "https://blog.example.com/unsubscribe?token=abc");
 
     @Test
@@ -61,6 +62,17 @@ class SesV2MailerTest {
         assertEquals(Map.of("List-Unsubscribe", "<https://blog.example.com/unsubscribe?token=abc>",
                 "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), headers);
         assertEquals("UTF-8", request.content().simple().subject().charset());
+        assertEquals(List.of(MessageTag.builder().name("subscriberId").value("sub-42").build()), request.emailTags(),
+                "SES names the subscriber back in its bounce and complaint events");
+    }
+
+    @Test
+    void anIdSesWouldRefuseAsATagValueIsLeftOutRatherThanFailingTheMessage() {
+        SesV2Mailer mailer = new SesV2Mailer(SesV2Client.builder().region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create()).build(), "blog@example.com", "blog-set");
+        Email handWritten = new Email("ada lovelace/1", READER, "s", "<p>h</p>", "t", "https://blog.example.com/u?token=a");
+
+        assertEquals(List.of(), mailer.request(handWritten).emailTags());
     }
 
     @Test

@@ -117,6 +117,12 @@ class LeastPrivilegeIT {
                 secretValue("BlogApiFunction", "BlogLinkKeysArn", true),
                 secretValue("BlogApiFunction", "TodoCursorKeysArn", false),
 
+                readItem("BlogFeedbackFunction", "SubscribersTableName", false),
+                writeItem("BlogFeedbackFunction", "SubscribersTableName", false),
+                queueAttributes("BlogFeedbackFunction", "BlogFeedbackQueueUrl", true),
+                queueAttributes("BlogFeedbackFunction", "BlogFeedbackDlqUrl", false),
+                secretValue("BlogFeedbackFunction", "BlogLinkKeysArn", false),
+
                 // What the event source mappings do as the function's role; on AWS only (see check).
                 pollerReadsStream("BlogNotifierFunction", "PostsTableName", true),
                 pollerReadsStream("MetadataSyncFunction", "PostsTableName", false));

@@ -1,0 +1,40 @@
+package com.example.serverless.blog.subscriptions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Subscriber ids: blog-api derives one from the address (so a second request for an address finds the first), and
+ * every email names its subscriber in an SES message tag (so SES's bounce and complaint events name it back).
+ */
+public final class SubscriberIds {
+
+    /** The SES message tag every email of the blog carries. */
+    public static final String EMAIL_TAG = "subscriberId";
+    /** What SES accepts as a message tag value. */
+    private static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+
+    private SubscriberIds() {
+    }
+
+    /** One id per address, whatever its case. */
+    public static String ofAddress(String address) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("blog-subscriber\n" + address.strip().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The id as an SES tag value, if SES takes it (ids written by hand may hold other characters). */
+    public static Optional<String> asTagValue(String subscriberId) {
+        return Optional.ofNullable(subscriberId).filter(id -> TAG_VALUE.matcher(id).matches());
+    }
+}
