@@ -93,6 +93,33 @@ class ThumbnailIT {
         assertThat(s3.listObjectVersions(b -> b.bucket(uploads).prefix(prefix)).deleteMarkers().size(), equalTo(0));
     }
 
+    @Test
+    void deletingAVersionTakesItsThumbnailsAndDeletingThePhotoTakesThemAll() {
+        String key = PREFIX + "deletes/photo.jpg";
+        String first = upload(key, image("jpg", 600, 400));
+        String second = upload(key, image("jpg", 640, 480));
+        expectThumbnails(key, first, 600, 400, List.of(new int[] {128, 85}, new int[] {512, 341}));
+        expectThumbnails(key, second, 640, 480, List.of(new int[] {128, 96}, new int[] {512, 384}));
+
+        s3.deleteObject(b -> b.bucket(uploads).key(key).versionId(first));
+        Eventually.await("the deleted version's thumbnails gone", PROCESSING, () -> thumbnailKeysOf(key),
+                keys -> keys.stream().noneMatch(k -> k.contains(".v-" + first + ".")));
+        assertThat("the other version keeps its own", thumbnailKeysOf(key), containsInAnyOrder(
+                "thumbnails/w128/" + key + ".v-" + second + ".jpg", "thumbnails/w512/" + key + ".v-" + second + ".jpg"));
+
+        s3.deleteObject(b -> b.bucket(uploads).key(key));
+        Eventually.await("every thumbnail of the deleted photo gone", PROCESSING, () -> thumbnailKeysOf(key), List::isEmpty);
+    }
+
+    private static List<String> thumbnailKeysOf(String key) {
+        List<String> found = new java.util.ArrayList<>();
+        for (String folder : List.of("thumbnails/w128/", "thumbnails/w512/", "thumbnails/failed/")) {
+            s3.listObjectsV2Paginator(b -> b.bucket(thumbnails).prefix(folder + key + ".v-")).contents()
+                    .forEach(object -> found.add(object.key()));
+        }
+        return found;
+    }
+
     /**
      * While the thumbnails bucket's policy denies the function's role s3:PutObject, the function fails on every attempt
      * (a storage failure, not the image's fault): Lambda's async invocation tries 1 + MaximumRetryAttempts (2) times,

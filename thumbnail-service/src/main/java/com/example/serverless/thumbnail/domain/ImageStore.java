@@ -1,5 +1,6 @@
 package com.example.serverless.thumbnail.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,4 +22,7 @@ public interface ImageStore {
 
     /** Removes the key; nothing happens if it does not exist. */
     void delete(String key);
+
+    /** The keys in the output bucket that start with this. */
+    List<String> outputKeysStartingWith(String keyPrefix);
 }

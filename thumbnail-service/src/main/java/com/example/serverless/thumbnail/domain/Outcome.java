@@ -11,7 +11,9 @@ public record Outcome(Kind kind, int thumbnails, RejectionReason reason, String 
         /** Permanently unusable; a failure record was written. */
         REJECTED,
         /** Deleted before we got to it: nothing to do. */
-        SOURCE_MISSING
+        SOURCE_MISSING,
+        /** The upload is gone: what was made of it was removed too. */
+        REMOVED
     }
 
     public Outcome {
@@ -27,6 +29,10 @@ public record Outcome(Kind kind, int thumbnails, RejectionReason reason, String 
 
     static Outcome rejected(ImageRejectedException rejection) {
         return new Outcome(Kind.REJECTED, 0, rejection.reason(), rejection.getMessage());
+    }
+
+    static Outcome removed(int count) {
+        return new Outcome(Kind.REMOVED, count, null, null);
     }
 
     static Outcome sourceMissing() {

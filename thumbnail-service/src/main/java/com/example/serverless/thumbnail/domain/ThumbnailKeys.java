@@ -33,6 +33,16 @@ public final class ThumbnailKeys {
         return prefix + "failed/" + versioned(source) + ".json";
     }
 
+    /** The start of the keys of every version's thumbnail of this width (versioned buckets). */
+    public String thumbnailsOfEveryVersion(String sourceKey, int width) {
+        return prefix + "w" + width + "/" + sourceKey + ".v-";
+    }
+
+    /** The start of the keys of every version's failure record (versioned buckets). */
+    public String failuresOfEveryVersion(String sourceKey) {
+        return prefix + "failed/" + sourceKey + ".v-";
+    }
+
     /** Keys this function writes: never treated as uploads, even if the function is pointed at its own output. */
     public boolean isOwnOutput(String key) {
         return key.startsWith(prefix);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,6 +64,29 @@ public final class ThumbnailService {
             }
             return Outcome.rejected(rejection);
         }
+    }
+
+    /**
+     * Removes what was made of an upload that is gone, so no thumbnail outlives its photo. {@code everyVersion}: the
+     * object was deleted (a delete marker in a versioned bucket): readers see none of its versions, so every version's
+     * thumbnails and failure records go. Otherwise one version was deleted for good (or the object, in an unversioned
+     * bucket): that one's go. Safe to repeat: deleting a key that is gone changes nothing.
+     */
+    public Outcome remove(SourceObject removed, boolean everyVersion) {
+        List<String> doomed = new ArrayList<>();
+        SourceObject unversioned = new SourceObject(removed.bucket(), removed.key(), null, 0);
+        for (int width : settings.widths()) {
+            doomed.add(keys.thumbnail(everyVersion ? unversioned : removed, width, settings.format()));
+            if (everyVersion) {
+                doomed.addAll(store.outputKeysStartingWith(keys.thumbnailsOfEveryVersion(removed.key(), width)));
+            }
+        }
+        doomed.add(keys.failure(everyVersion ? unversioned : removed));
+        if (everyVersion) {
+            doomed.addAll(store.outputKeysStartingWith(keys.failuresOfEveryVersion(removed.key())));
+        }
+        doomed.forEach(store::delete);
+        return Outcome.removed(doomed.size());
     }
 
     /** Whether an upload with this key is one to thumbnail: an image suffix, and not something we wrote. */

@@ -48,16 +48,18 @@ public class ThumbnailHandler implements RequestHandler<S3Notification, Invocati
             int thumbnailed = 0;
             int rejected = 0;
             int missing = 0;
+            int removed = 0;
             int ignored = 0;
             for (S3Notification.Record record : notification.records()) {
                 switch (handle(record)) {
                     case THUMBNAILED -> thumbnailed++;
                     case REJECTED -> rejected++;
                     case SOURCE_MISSING -> missing++;
+                    case REMOVED -> removed++;
                     case null -> ignored++;
                 }
             }
-            return new InvocationSummary(thumbnailed, rejected, missing, ignored);
+            return new InvocationSummary(thumbnailed, rejected, missing, removed, ignored);
         } finally {
             MDC.remove("requestId");
         }
@@ -66,10 +68,13 @@ public class ThumbnailHandler implements RequestHandler<S3Notification, Invocati
     /** The outcome, or null for a record that is not ours to handle. */
     private Outcome.Kind handle(S3Notification.Record record) {
         long start = System.nanoTime();
-        if (!"aws:s3".equals(record.eventSource()) || record.eventName() == null
-                || !record.eventName().startsWith("ObjectCreated:") || record.s3() == null
+        String eventName = record.eventName() == null ? "" : record.eventName();
+        boolean created = eventName.startsWith("ObjectCreated:");
+        // A lifecycle rule expiring a noncurrent version removes it as surely as a delete does.
+        boolean removed = eventName.startsWith("ObjectRemoved:") || eventName.startsWith("LifecycleExpiration:");
+        if (!"aws:s3".equals(record.eventSource()) || !(created || removed) || record.s3() == null
                 || record.s3().bucket() == null || record.s3().object() == null || record.s3().object().key() == null) {
-            LOG.warnf("ignored: not an S3 ObjectCreated record (eventSource=%s eventName=%s)",
+            LOG.warnf("ignored: not an S3 ObjectCreated, ObjectRemoved or LifecycleExpiration record (eventSource=%s eventName=%s)",
                     record.eventSource(), record.eventName());
             return null;
         }
@@ -88,6 +93,13 @@ public class ThumbnailHandler implements RequestHandler<S3Notification, Invocati
         }
         SourceObject source = new SourceObject(bucket, key, object.versionId(),
                 object.size() == null ? 0 : object.size());
+        if (removed) {
+            // A delete marker hides every version; a plain delete removed one version for good (or the object).
+            Outcome outcome = thumbnails.remove(source, eventName.endsWith(":DeleteMarkerCreated"));
+            LOG.infof("removed bucket=%s key=%s versionId=%s event=%s keys=%d durationMs=%d", bucket, key,
+                    source.versionId(), eventName, outcome.thumbnails(), (System.nanoTime() - start) / 1_000_000);
+            return outcome.kind();
+        }
         Outcome outcome = thumbnails.process(source);
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (outcome.kind() == Outcome.Kind.REJECTED) {

@@ -7,6 +7,7 @@ import com.example.serverless.thumbnail.domain.SourceObject;
 import com.example.serverless.thumbnail.domain.StorageFailureException;
 import com.example.serverless.thumbnail.domain.StoredObject;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Reads uploads from their bucket and writes to one output bucket. */
 public final class S3ImageStore implements ImageStore {
@@ -73,6 +75,16 @@ public final class S3ImageStore implements ImageStore {
             s3.deleteObject(request -> request.bucket(outputBucket).key(key));
         } catch (SdkException e) {
             throw new StorageFailureException("deleting s3://" + outputBucket + "/" + key + " failed", e);
+        }
+    }
+
+    @Override
+    public List<String> outputKeysStartingWith(String keyPrefix) {
+        try {
+            return s3.listObjectsV2Paginator(request -> request.bucket(outputBucket).prefix(keyPrefix)).contents().stream()
+                    .map(S3Object::key).toList();
+        } catch (SdkException e) {
+            throw new StorageFailureException("listing s3://" + outputBucket + "/" + keyPrefix + "* failed", e);
         }
     }
 

@@ -62,4 +62,10 @@ public final class InMemoryImageStore implements ImageStore {
     private static String id(String bucket, String key, String versionId) {
         return bucket + "/" + key + (versionId == null ? "" : "?versionId=" + versionId);
     }
+
+    @Override
+    public List<String> outputKeysStartingWith(String keyPrefix) {
+        failIfAsked();
+        return outputs.keySet().stream().filter(key -> key.startsWith(keyPrefix)).toList();
+    }
 }

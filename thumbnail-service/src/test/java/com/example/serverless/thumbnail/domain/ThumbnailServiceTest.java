@@ -47,6 +47,52 @@ class ThumbnailServiceTest {
     }
 
     @Test
+    void aDeleteMarkerRemovesEveryVersionsThumbnailsAndFailuresOfThatKeyOnly() {
+        thumbnail("cat.jpg", "v1", PHOTO);
+        thumbnail("cat.jpg", "v2", PHOTO);
+        thumbnail("cat.jpg", "v3", NOT_AN_IMAGE);
+        thumbnail("cat.jpg2", "v1", PHOTO);
+        thumbnail("cat.jpg/inside.jpg", "v1", PHOTO);
+
+        Outcome outcome = service.remove(new SourceObject("uploads", "cat.jpg", "marker-1", 0), true);
+
+        assertEquals(Outcome.Kind.REMOVED, outcome.kind());
+        assertEquals(List.of("thumbnails/w128/cat.jpg/inside.jpg.v-v1.jpg", "thumbnails/w128/cat.jpg2.v-v1.jpg",
+                        "thumbnails/w512/cat.jpg/inside.jpg.v-v1.jpg", "thumbnails/w512/cat.jpg2.v-v1.jpg"),
+                List.copyOf(store.outputs().keySet()), "other keys keep theirs");
+    }
+
+    @Test
+    void aVersionDeletedForGoodTakesOnlyItsOwnAndARepeatChangesNothing() {
+        thumbnail("cat.jpg", "v1", PHOTO);
+        thumbnail("cat.jpg", "v2", PHOTO);
+
+        service.remove(new SourceObject("uploads", "cat.jpg", "v1", 0), false);
+        service.remove(new SourceObject("uploads", "cat.jpg", "v1", 0), false);
+
+        assertEquals(List.of("thumbnails/w128/cat.jpg.v-v2.jpg", "thumbnails/w512/cat.jpg.v-v2.jpg"),
+                List.copyOf(store.outputs().keySet()));
+    }
+
+    @Test
+    void anUnversionedDeleteRemovesTheUnversionedThumbnailsAndFailureRecord() {
+        store.upload("uploads", "dog.png", null, PHOTO);
+        service.process(new SourceObject("uploads", "dog.png", null, PHOTO.length));
+        store.upload("uploads", "bad.png", null, NOT_AN_IMAGE);
+        service.process(new SourceObject("uploads", "bad.png", null, NOT_AN_IMAGE.length));
+
+        service.remove(new SourceObject("uploads", "dog.png", null, 0), false);
+        service.remove(new SourceObject("uploads", "bad.png", null, 0), false);
+
+        assertEquals(List.of(), List.copyOf(store.outputs().keySet()));
+    }
+
+    private void thumbnail(String key, String versionId, byte[] bytes) {
+        store.upload("uploads", key, versionId, bytes);
+        service.process(new SourceObject("uploads", key, versionId, bytes.length));
+    }
+
+    @Test
     void aVersionedSourceGetsThumbnailsOfItsOwnThatNeverChange() {
         store.upload("uploads", "cat.jpg", "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY", PHOTO);
 

@@ -41,7 +41,7 @@ class ThumbnailHandlerTest {
 
         InvocationSummary summary = handler.handleRequest(event("s3-object-created.json"), new FixedLambdaContext("thumbnail-service", "r-1"));
 
-        assertEquals(new InvocationSummary(1, 0, 0, 0), summary);
+        assertEquals(new InvocationSummary(1, 0, 0, 0, 0), summary);
         assertEquals(List.of("thumbnails/w128/" + key + ".jpg", "thumbnails/w512/" + key + ".jpg"),
                 List.copyOf(store.outputs().keySet()));
     }
@@ -64,7 +64,7 @@ class ThumbnailHandlerTest {
 
         InvocationSummary summary = handler.handleRequest(event("s3-several-records.json"), new FixedLambdaContext("thumbnail-service", "r-3"));
 
-        assertEquals(new InvocationSummary(2, 1, 0, 2), summary);
+        assertEquals(new InvocationSummary(2, 1, 0, 0, 2), summary);
         assertEquals(List.of("thumbnails/failed/broken.jpg.json",
                         "thumbnails/w128/first.png.jpg", "thumbnails/w128/second.jpg.jpg",
                         "thumbnails/w512/first.png.jpg", "thumbnails/w512/second.jpg.jpg"),
@@ -82,10 +82,50 @@ class ThumbnailHandlerTest {
     }
 
     @Test
-    void ignoresEventsOtherThanObjectCreated() throws Exception {
-        assertEquals(new InvocationSummary(0, 0, 0, 1),
-                handler.handleRequest(event("s3-object-removed.json"), new FixedLambdaContext("thumbnail-service", "r-5")));
+    void anObjectRemovedEventTakesTheUploadsThumbnailsWithItAndReadsNothing() throws Exception {
+        store.upload("uploads", "cat.jpg", null, photo());
+        handler.handleRequest(eventNamed("s3-object-removed.json", "ObjectCreated:Put"),
+                new FixedLambdaContext("thumbnail-service", "r-5"));
+        assertEquals(2, store.outputs().size(), "control: the thumbnails exist");
+        int readsBefore = store.reads().size();
+
+        InvocationSummary summary = handler.handleRequest(event("s3-object-removed.json"),
+                new FixedLambdaContext("thumbnail-service", "r-6"));
+
+        assertEquals(new InvocationSummary(0, 0, 0, 1, 0), summary);
+        assertEquals(List.of(), List.copyOf(store.outputs().keySet()));
+        assertEquals(readsBefore, store.reads().size(), "a removal reads no upload");
+    }
+
+    @Test
+    void aVersionExpiredByTheLifecycleRuleIsRemovedLikeADeletedOne() throws Exception {
+        store.upload("uploads", "cat.jpg", null, photo());
+        handler.handleRequest(eventNamed("s3-object-removed.json", "ObjectCreated:Put"),
+                new FixedLambdaContext("thumbnail-service", "r-8"));
+
+        InvocationSummary summary = handler.handleRequest(eventNamed("s3-object-removed.json", "LifecycleExpiration:Delete"),
+                new FixedLambdaContext("thumbnail-service", "r-9"));
+
+        assertEquals(new InvocationSummary(0, 0, 0, 1, 0), summary);
+        assertEquals(List.of(), List.copyOf(store.outputs().keySet()));
+    }
+
+    @Test
+    void ignoresEventsOtherThanCreatedRemovedOrExpired() throws Exception {
+        S3Notification restored = eventNamed("s3-object-removed.json", "ObjectRestore:Completed");
+
+        assertEquals(new InvocationSummary(0, 0, 0, 0, 1),
+                handler.handleRequest(restored, new FixedLambdaContext("thumbnail-service", "r-7")));
         assertTrue(store.reads().isEmpty());
+    }
+
+    /** The committed event with another eventName. */
+    private static S3Notification eventNamed(String name, String eventName) throws IOException {
+        try (InputStream in = ThumbnailHandlerTest.class.getResourceAsStream("/events/" + name)) {
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return JSON.readValue(json.replaceFirst("\"eventName\": \"[^\"]+\"", "\"eventName\": \"" + eventName + "\""),
+                    S3Notification.class);
+        }
     }
 
     @Test
@@ -97,13 +137,13 @@ class ThumbnailHandlerTest {
 
         InvocationSummary summary = misconfigured.handleRequest(event("s3-several-records.json"), new FixedLambdaContext("thumbnail-service", "r-6"));
 
-        assertEquals(new InvocationSummary(0, 0, 0, 5), summary);
+        assertEquals(new InvocationSummary(0, 0, 0, 0, 5), summary);
         assertTrue(store.outputs().isEmpty());
     }
 
     @Test
     void reportsASourceDeletedInTheMeantime() throws Exception {
-        assertEquals(new InvocationSummary(0, 0, 1, 0),
+        assertEquals(new InvocationSummary(0, 0, 1, 0, 0),
                 handler.handleRequest(event("s3-object-created.json"), new FixedLambdaContext("thumbnail-service", "r-7")));
     }
 
