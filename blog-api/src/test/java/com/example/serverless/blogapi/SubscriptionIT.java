@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.serverless.blog.subscriptions.ConfirmationTokens;
 import com.example.serverless.blog.subscriptions.ConfirmationTokens.Confirmation;
+import com.example.serverless.blogapi.config.BlogApiConfig;
 import com.example.serverless.blogapi.support.BlogApiFixture;
 import com.example.serverless.localcloud.HttpApi;
 import com.example.serverless.localcloud.HttpApiResponse;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** Double opt-in: 202 whatever the state, one email per cooldown, a link that confirms once. */
 @QuarkusTest
@@ -36,6 +38,12 @@ class SubscriptionIT {
 
     @Inject
     ConfirmationTokens confirmationTokens;
+
+    @Inject
+    SesV2Client ses;
+
+    @Inject
+    BlogApiConfig config;
 
     private final HttpApi visitor = HttpApi.withoutClaims();
 
@@ -93,6 +101,22 @@ class SubscriptionIT {
         assertEquals(accepted(), whileConfirmed.body(), "no hint that the address is subscribed");
         assertEquals(1, mailsTo(address).size());
         assertEquals("confirmed", onlyRowOf(address).get("status").s());
+    }
+
+    @Test
+    void aConfirmationEmailSesRefusedHoldsBackNoRetry() {
+        String address = newAddress();
+        ses.deleteEmailIdentity(b -> b.emailIdentity(config.senderEmail()));
+        try {
+            HttpApiResponse refused = subscribe(address, "[]");
+            assertEquals(500, refused.status(), "SES refuses our unverified sender: our failure, not the reader's");
+            assertEquals("internal", refused.problemSlug());
+        } finally {
+            ses.createEmailIdentity(b -> b.emailIdentity(config.senderEmail()));
+        }
+
+        assertEquals(202, subscribe(address, "[]").status());
+        assertEquals(1, mailsTo(address).size(), "the retry is mailed at once: the failed request held no cooldown");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.example.serverless.localcloud;
 import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import java.io.IOException;
 import java.io.Reader;
@@ -38,9 +39,11 @@ public final class LocalCloudDevConfig implements ConfigSourceFactory {
         Properties environment = read(runLocal.resolve("functions").resolve(function + ".properties"),
                 "./run-local.sh deployed no function " + function);
         LocalAccount root = MiniStack.DEFAULT_ACCOUNT;
-        Map<String, String> config = new HashMap<>();
-        environment.stringPropertyNames().forEach(name -> config.put(name, environment.getProperty(name)));
-        config.putAll(QuarkusClients.config(stack.getProperty("endpoint"), MiniStack.REGION, root));
+        Map<String, String> functionEnvironment = new HashMap<>();
+        // Not the Lambda-only settings (JSON logs, C1-only JIT): dev mode keeps its own.
+        environment.stringPropertyNames().stream().filter(name -> !name.startsWith("QUARKUS_") && !name.equals("JAVA_TOOL_OPTIONS"))
+                .forEach(name -> functionEnvironment.put(name, environment.getProperty(name)));
+        Map<String, String> config = QuarkusClients.config(stack.getProperty("endpoint"), MiniStack.REGION, root);
         System.setProperty("aws.endpointUrl", stack.getProperty("endpoint"));
         System.setProperty("aws.region", MiniStack.REGION);
         System.setProperty("aws.accessKeyId", root.accessKeyId());
@@ -48,7 +51,10 @@ public final class LocalCloudDevConfig implements ConfigSourceFactory {
         System.setProperty("javax.net.ssl.trustStore", stack.getProperty("truststore"));
         System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
         System.setProperty("javax.net.ssl.trustStorePassword", TrustStore.PASSWORD);
-        return List.of(new PropertiesConfigSource(config, "local-cloud (the stack of ./run-local.sh, as " + function + ")", ORDINAL));
+        // The function's environment as on Lambda: an env-style source, so BLOG_SES_CONFIGURATION_SET is also read as
+        // blog.ses.configuration-set (a @ConfigMapping) and not only as ${BLOG_SES_CONFIGURATION_SET}.
+        return List.of(new PropertiesConfigSource(config, "local-cloud (the stack of ./run-local.sh, as " + function + ")", ORDINAL),
+                new EnvConfigSource(functionEnvironment, ORDINAL));
     }
 
     /** The build's root: the module runs from its own directory, one below. */

@@ -15,6 +15,9 @@ public interface SubscriberStore {
      */
     boolean requestConfirmation(PendingSubscription request, Instant cooldownStart);
 
+    /** Takes back a request whose email could not be sent, so that the cooldown does not hold back the next one. */
+    void forgetConfirmation(PendingSubscription request);
+
     /** Confirms the subscriber if it is pending with this nonce; false otherwise (used, superseded, unsubscribed). */
     boolean confirm(Confirmation confirmation, Instant at);
 

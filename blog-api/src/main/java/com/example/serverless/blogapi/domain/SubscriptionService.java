@@ -52,13 +52,19 @@ public class SubscriptionService {
         }
         Instant now = clock.instant();
         String nonce = HexFormat.of().formatHex(randomBytes());
-        if (!store.requestConfirmation(new PendingSubscription(subscriberId, address, tags, nonce, now), now.minus(cooldown))) {
+        PendingSubscription request = new PendingSubscription(subscriberId, address, tags, nonce, now);
+        if (!store.requestConfirmation(request, now.minus(cooldown))) {
             LOG.infof("Subscription request for %s within the cooldown, no email sent", subscriberId);
             return;
         }
         String token = confirmations.issue(new Confirmation(subscriberId, nonce), now);
         String base = linkBase.toString().replaceAll("/+$", "");
-        mailer.sendConfirmation(address, URI.create(base + "/confirm?token=" + token));
+        try {
+            mailer.sendConfirmation(address, URI.create(base + "/confirm?token=" + token));
+        } catch (RuntimeException notSent) {
+            store.forgetConfirmation(request);
+            throw notSent;
+        }
     }
 
     public void confirm(String token) {

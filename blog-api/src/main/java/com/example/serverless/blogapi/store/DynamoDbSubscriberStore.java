@@ -70,6 +70,18 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
     }
 
     @Override
+    public void forgetConfirmation(PendingSubscription request) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(tableName).key(key(request.subscriberId()))
+                    .updateExpression("REMOVE confirmationSentAt, confirmationNonce")
+                    .conditionExpression("confirmationNonce = :nonce")
+                    .expressionAttributeValues(Map.of(":nonce", AttributeValue.fromS(request.nonce()))));
+        } catch (ConditionalCheckFailedException newerRequest) {
+            // A newer request has taken over the row: its email is its own business.
+        }
+    }
+
+    @Override
     public boolean confirm(Confirmation confirmation, Instant at) {
         try {
             dynamoDb.updateItem(update -> update.tableName(tableName).key(key(confirmation.subscriberId()))
