@@ -119,9 +119,10 @@ public class PostResource {
         if (limit == null) {
             return DEFAULT_LIMIT;
         }
-        if (!limit.matches("[0-9]{1,3}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > MAX_LIMIT) {
+        int size = limit.matches("[0-9]{1,3}") ? Integer.parseInt(limit) : 0;
+        if (size < 1 || size > MAX_LIMIT) {
             throw new InvalidParameterException("limit", "must be a whole number from 1 to " + MAX_LIMIT);
         }
-        return Integer.parseInt(limit);
+        return size;
     }
 }

@@ -68,14 +68,16 @@ public class SubscriptionService {
     }
 
     public void confirm(String token) {
-        Confirmation confirmation = confirmations.verify(token, clock.instant());
-        if (!store.confirm(confirmation, clock.instant())) {
+        Instant now = clock.instant();
+        Confirmation confirmation = confirmations.verify(token, now);
+        if (!store.confirm(confirmation, now)) {
             throw new LinkUsedException();
         }
     }
 
     public void unsubscribe(String token) {
-        store.unsubscribe(unsubscribes.verify(token, clock.instant()), clock.instant());
+        Instant now = clock.instant();
+        store.unsubscribe(unsubscribes.verify(token, now), now);
     }
 
     /** Checks a confirmation link without using it (the page before the button). */

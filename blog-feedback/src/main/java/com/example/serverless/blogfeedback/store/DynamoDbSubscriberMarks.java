@@ -3,6 +3,7 @@ package com.example.serverless.blogfeedback.store;
 import com.example.serverless.blog.subscriptions.SubscriberStatus;
 import com.example.serverless.blogfeedback.domain.SubscriberMarks;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,7 +33,7 @@ public final class DynamoDbSubscriberMarks implements SubscriberMarks {
 
     private boolean mark(String subscriberId, SubscriberStatus to, String update, Map<String, AttributeValue> extra,
             Instant at) {
-        Map<String, AttributeValue> values = new java.util.HashMap<>(extra);
+        Map<String, AttributeValue> values = new HashMap<>(extra);
         values.put(":to", AttributeValue.fromS(to.wireName()));
         values.put(":at", AttributeValue.fromS(at.toString()));
         values.put(":confirmed", AttributeValue.fromS(SubscriberStatus.CONFIRMED.wireName()));
