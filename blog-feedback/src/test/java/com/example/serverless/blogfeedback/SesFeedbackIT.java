@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.example.serverless.blogfeedback.support.SubscribersTable;
 import com.example.serverless.localcloud.LocalCloudResource;
 import com.example.serverless.localcloud.MockEventServer;
+import com.example.serverless.localcloud.SqsEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -84,15 +83,7 @@ class SesFeedbackIT {
 
     /** One SQS batch, message ids m-0, m-1, ... in order. */
     private static JsonNode invoke(String... bodies) throws IOException {
-        ObjectNode event = JSON.createObjectNode();
-        ArrayNode records = event.putArray("Records");
-        for (int i = 0; i < bodies.length; i++) {
-            records.addObject().put("messageId", "m-" + i).put("receiptHandle", "r-" + i).put("body", bodies[i])
-                    .put("eventSource", "aws:sqs").put("awsRegion", "us-east-1")
-                    .put("eventSourceARN", "arn:aws:sqs:us-east-1:000000000000:blog-feedback")
-                    .putObject("attributes").put("ApproximateReceiveCount", "1");
-        }
-        return JSON.readTree(MockEventServer.invoke(event.toString()));
+        return JSON.readTree(MockEventServer.invoke(SqsEvents.of("blog-feedback", List.of(bodies))));
     }
 
     private static String event(String file, String subscriberId) throws IOException {

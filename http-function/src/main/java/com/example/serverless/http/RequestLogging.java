@@ -1,21 +1,22 @@
 package com.example.serverless.http;
 
+import com.example.serverless.telemetry.InvocationLog;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Puts the Lambda request id into the MDC (every log line of the request carries it) and writes one line
- * per request: method, path, status, duration. Never bodies, headers or tokens.
+ * Opens the invocation's {@link InvocationLog} (request id, trace id, cold start: every log line of the request
+ * carries them) and writes one line per request: method, path, status, duration. Never bodies, headers or tokens.
  */
 public class RequestLogging {
 
     private static final Logger LOG = Logger.getLogger(RequestLogging.class);
     private static final String STARTED = "requestStartedNanos";
+    private static final String LOG_CONTEXT = "invocationLog";
 
     @Inject
     LambdaRequestId requestId;
@@ -23,10 +24,7 @@ public class RequestLogging {
     @ServerRequestFilter(preMatching = true)
     public void start(ContainerRequestContext request) {
         request.setProperty(STARTED, System.nanoTime());
-        String id = requestId.value();
-        if (id != null) {
-            MDC.put("requestId", id);
-        }
+        request.setProperty(LOG_CONTEXT, InvocationLog.open(requestId.value()));
     }
 
     @ServerResponseFilter
@@ -35,6 +33,8 @@ public class RequestLogging {
         long millis = started == null ? -1 : (System.nanoTime() - (long) started) / 1_000_000;
         LOG.infof("%s %s -> %d in %d ms", request.getMethod(), request.getUriInfo().getPath(), response.getStatus(),
                 millis);
-        MDC.remove("requestId");
+        if (request.getProperty(LOG_CONTEXT) instanceof InvocationLog log) {
+            log.close();
+        }
     }
 }

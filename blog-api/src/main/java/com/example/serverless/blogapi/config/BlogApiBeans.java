@@ -1,7 +1,7 @@
 package com.example.serverless.blogapi.config;
 
 import com.example.serverless.blog.subscriptions.ConfirmationTokens;
-import com.example.serverless.blog.subscriptions.SesV2Clients;
+import com.example.serverless.email.SesV2Clients;
 import com.example.serverless.blog.subscriptions.UnsubscribeTokens;
 import com.example.serverless.blogapi.domain.PostService;
 import com.example.serverless.blogapi.domain.SubscriptionService;

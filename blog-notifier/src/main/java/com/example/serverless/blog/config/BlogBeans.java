@@ -1,17 +1,17 @@
 package com.example.serverless.blog.config;
 
+import com.example.serverless.blog.domain.AnnouncementSender;
 import com.example.serverless.blog.domain.DeliveryLedger;
 import com.example.serverless.blog.domain.EmailRenderer;
-import com.example.serverless.blog.domain.Mailer;
-import com.example.serverless.blog.domain.PostNotifier;
-import com.example.serverless.blog.domain.Sleeper;
 import com.example.serverless.blog.domain.SubscriberStore;
-import com.example.serverless.blog.domain.ThrottledSendRetry;
-import com.example.serverless.blog.subscriptions.SesV2Clients;
-import com.example.serverless.blog.subscriptions.UnsubscribeTokens;
 import com.example.serverless.blog.store.DynamoDbDeliveryLedger;
 import com.example.serverless.blog.store.DynamoDbSubscriberStore;
-import com.example.serverless.blog.store.SesV2Mailer;
+import com.example.serverless.blog.subscriptions.UnsubscribeTokens;
+import com.example.serverless.email.Mailer;
+import com.example.serverless.email.SesV2Clients;
+import com.example.serverless.email.SesV2Mailer;
+import com.example.serverless.email.Sleeper;
+import com.example.serverless.email.ThrottledSendRetry;
 import com.example.serverless.signing.SecretsManagerKeys;
 import com.example.serverless.signing.TokenSigner;
 import com.example.serverless.telemetry.EmfMetrics;
@@ -92,14 +92,14 @@ public class BlogBeans {
 
     @Produces
     @ApplicationScoped
-    PostNotifier postNotifier(SubscriberStore subscribers, DeliveryLedger ledger, Mailer mailer,
+    AnnouncementSender announcementSender(SubscriberStore subscribers, DeliveryLedger ledger, Mailer mailer,
             UnsubscribeTokens unsubscribeTokens, BlogConfig config, Clock clock) {
         BlogConfig.Sending sending = config.sending();
-        return new PostNotifier(subscribers, ledger, mailer,
+        return new AnnouncementSender(subscribers, ledger, mailer,
                 new EmailRenderer(config.siteUrl(), config.unsubscribeUrl()),
                 unsubscribeTokens,
                 new ThrottledSendRetry(sending.throttleBaseDelay(), sending.throttleMaxDelay(), sending.safetyMargin(),
                         Sleeper.THREAD, RandomGenerator.getDefault()),
-                clock, sending.pageSize(), sending.safetyMargin());
+                clock, sending.safetyMargin());
     }
 }

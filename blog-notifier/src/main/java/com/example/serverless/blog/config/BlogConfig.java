@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Everything the notifier reads from its environment. The SAM template sets the variables named on each
+ * Everything the sender reads from its environment. The SAM template sets the variables named on each
  * method; SmallRye maps them onto these keys (BLOG_SES_CONFIGURATION_SET is {@code blog.ses.configuration-set}).
  */
 @ConfigMapping(prefix = "blog")
@@ -67,10 +67,6 @@ public interface BlogConfig {
     }
 
     interface Sending {
-
-        /** Subscribers read per Query page. */
-        @WithDefault("100")
-        int pageSize();
 
         /**
          * No new email is claimed with less time left than this: it covers one SendEmail call (its timeout)

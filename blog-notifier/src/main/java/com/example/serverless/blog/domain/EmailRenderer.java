@@ -1,5 +1,8 @@
 package com.example.serverless.blog.domain;
 
+import com.example.serverless.blog.subscriptions.Announcement;
+import com.example.serverless.blog.subscriptions.SubscriberIds;
+import com.example.serverless.email.Email;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.HtmlEscaper;
 import io.quarkus.qute.Template;
@@ -12,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders the announcement from the Qute templates in {@code email/} (HTML and plain text). Values are plain
@@ -42,18 +46,20 @@ public final class EmailRenderer {
         this.unsubscribeUrl = unsubscribeUrl;
     }
 
-    public Email render(Post post, Subscriber subscriber, String unsubscribeToken) {
+    public Email render(Announcement post, Subscriber subscriber, String unsubscribeToken) {
         String unsubscribe = unsubscribeUrl + "?token=" + unsubscribeToken;
         Map<String, Object> data = Map.of(
                 "title", post.title(),
                 "summary", post.summary(),
                 "postUrl", siteUrl.toString().replaceAll("/+$", "") + "/posts/" + pathSegment(post.postId()),
                 "unsubscribeUrl", unsubscribe);
-        return new Email(subscriber.subscriberId(), subscriber.email(),
+        // SES names the tag back in its bounce and complaint events (blog-feedback marks the subscriber by it).
+        return new Email(subscriber.email(),
                 subject.data(data).render().strip(),
                 html.data(data).render(),
                 text.data(data).render(),
-                unsubscribe);
+                Map.of(SubscriberIds.EMAIL_TAG, subscriber.subscriberId()),
+                Optional.of(unsubscribe));
     }
 
     private static String pathSegment(String value) {

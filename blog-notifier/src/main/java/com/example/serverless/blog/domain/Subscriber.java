@@ -1,6 +1,7 @@
 package com.example.serverless.blog.domain;
 
 import com.example.serverless.blog.subscriptions.SubscriberStatus;
+import com.example.serverless.email.EmailAddress;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
@@ -24,8 +25,8 @@ public record Subscriber(String subscriberId, String email, SubscriberStatus sta
     }
 
     /** Confirmed, and either interested in everything or in at least one of the post's tags. */
-    public boolean wants(Post post) {
+    public boolean wants(Set<String> postTags) {
         return status == SubscriberStatus.CONFIRMED
-                && (tags.isEmpty() || !Collections.disjoint(tags, post.tags()));
+                && (tags.isEmpty() || !Collections.disjoint(tags, postTags));
     }
 }

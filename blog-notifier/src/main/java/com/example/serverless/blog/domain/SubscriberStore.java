@@ -1,16 +1,16 @@
 package com.example.serverless.blog.domain;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 /** The subscribers table. */
 public interface SubscriberStore {
 
     /**
-     * Confirmed subscribers in id order, from at most {@code limit} rows, starting after {@code afterSubscriberId};
-     * a row that makes no valid {@link Subscriber} is skipped and counted, never thrown.
+     * The current rows of these subscribers (at most 100 ids), read consistently, in the order given; a row that makes
+     * no valid {@link Subscriber} is skipped and counted, never thrown.
      */
-    SubscriberPage confirmed(Optional<String> afterSubscriberId, int limit);
+    SubscriberBatch find(List<String> subscriberIds);
 
     /**
      * Marks a confirmed subscriber bounced with SES's reason, so no later post is sent to them; a subscriber

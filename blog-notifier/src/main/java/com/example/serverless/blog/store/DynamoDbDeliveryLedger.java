@@ -13,9 +13,14 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * rejected, and {@code expiresAt} (epoch seconds, the table's TTL attribute) so entries go away after
  * {@code retention}. Within that time the same post is never mailed twice to the same subscriber, even if it
  * is unpublished and published again.
+ *
+ * <p>While a claim is unfinished it also carries {@code pendingClaim} and {@code pendingSince} (epoch seconds), the
+ * keys of the sparse {@value #PENDING_INDEX} index: finishing removes them, so the index holds only the claims a
+ * crash left behind (and the few in flight), which blog-ledger-sweep reports.
  */
 public final class DynamoDbDeliveryLedger implements DeliveryLedger {
 
+    public static final String PENDING_INDEX = "byPendingClaim";
     private static final String CLAIMED = "claimed";
 
     private final DynamoDbClient dynamoDb;
@@ -37,6 +42,8 @@ public final class DynamoDbDeliveryLedger implements DeliveryLedger {
                             "subscriberId", AttributeValue.fromS(subscriberId),
                             "state", AttributeValue.fromS(CLAIMED),
                             "claimedAt", AttributeValue.fromS(at.toString()),
+                            "pendingClaim", AttributeValue.fromS(CLAIMED),
+                            "pendingSince", AttributeValue.fromN(Long.toString(at.getEpochSecond())),
                             "expiresAt", AttributeValue.fromN(Long.toString(at.plus(retention).getEpochSecond()))))
                     .conditionExpression("attribute_not_exists(postId)"));
             return true;
@@ -59,7 +66,7 @@ public final class DynamoDbDeliveryLedger implements DeliveryLedger {
             String timeName, Instant at) {
         dynamoDb.updateItem(update -> update.tableName(tableName)
                 .key(key(postId, subscriberId))
-                .updateExpression("SET #state = :state, #detail = :detail, #time = :time")
+                .updateExpression("SET #state = :state, #detail = :detail, #time = :time REMOVE pendingClaim, pendingSince")
                 .conditionExpression("attribute_exists(postId)")
                 .expressionAttributeNames(Map.of("#state", "state", "#detail", detailName, "#time", timeName))
                 .expressionAttributeValues(Map.of(

@@ -1,29 +1,29 @@
 package com.example.serverless.blog.store;
 
 import com.example.serverless.blog.domain.Subscriber;
-import com.example.serverless.blog.domain.SubscriberPage;
-import com.example.serverless.blog.subscriptions.SubscriberStatus;
+import com.example.serverless.blog.domain.SubscriberBatch;
 import com.example.serverless.blog.domain.SubscriberStore;
+import com.example.serverless.blog.subscriptions.SubscriberStatus;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * Subscribers keyed by {@code subscriberId}, with the global secondary index {@value #STATUS_INDEX} (hash
- * {@code status}, range {@code subscriberId}, projecting {@code email} and {@code tags}). Announcing a post
- * queries that index for {@code status = confirmed}: it reads only confirmed subscribers, in id order, a page at
- * a time, where a Scan would read (and pay for) every unsubscribed and bounced one too and filter afterwards.
- * The index is eventually consistent: someone who unsubscribed a second ago may still get this one post.
+ * Subscribers keyed by {@code subscriberId}. A message's page is read with one consistent BatchGetItem (up to 100
+ * keys), so a reader who unsubscribed a moment ago is seen as unsubscribed; keys DynamoDB leaves unprocessed (it may,
+ * under load) are asked for again a few times before the message fails and is redelivered.
  */
 public final class DynamoDbSubscriberStore implements SubscriberStore {
 
-    public static final String STATUS_INDEX = "byStatus";
+    private static final int BATCH_GET_ROUNDS = 5;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -34,26 +34,47 @@ public final class DynamoDbSubscriberStore implements SubscriberStore {
     }
 
     @Override
-    public SubscriberPage confirmed(Optional<String> afterSubscriberId, int limit) {
-        String confirmed = SubscriberStatus.CONFIRMED.wireName();
-        QueryRequest.Builder query = QueryRequest.builder()
-                .tableName(tableName)
-                .indexName(STATUS_INDEX)
-                .keyConditionExpression("#status = :status")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(confirmed)))
-                .limit(limit);
-        afterSubscriberId.ifPresent(after -> query.exclusiveStartKey(Map.of(
-                "status", AttributeValue.fromS(confirmed),
-                "subscriberId", AttributeValue.fromS(after))));
-        QueryResponse response = dynamoDb.query(query.build());
-        List<Subscriber> subscribers = response.items().stream()
-                .flatMap(item -> SubscriberItems.subscriber(item).stream())
-                .toList();
-        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(response.lastEvaluatedKey().get("subscriberId").s())
-                : Optional.empty();
-        return new SubscriberPage(subscribers, response.items().size() - subscribers.size(), next);
+    public SubscriberBatch find(List<String> subscriberIds) {
+        Map<String, Map<String, AttributeValue>> rows = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = subscriberIds.stream().distinct()
+                .map(id -> Map.of("subscriberId", AttributeValue.fromS(id))).toList();
+        for (int round = 0; !keys.isEmpty(); round++) {
+            if (round == BATCH_GET_ROUNDS) {
+                throw new IllegalStateException(keys.size() + " subscribers still unread after " + round + " BatchGetItem rounds");
+            }
+            backOff(round);
+            List<Map<String, AttributeValue>> wanted = keys;
+            BatchGetItemResponse response = dynamoDb.batchGetItem(get -> get.requestItems(Map.of(tableName,
+                    KeysAndAttributes.builder().keys(wanted).consistentRead(true).build())));
+            response.responses().getOrDefault(tableName, List.of())
+                    .forEach(item -> rows.put(item.get("subscriberId").s(), item));
+            KeysAndAttributes unprocessed = response.unprocessedKeys().get(tableName);
+            keys = unprocessed == null ? List.of() : unprocessed.keys();
+        }
+        List<Subscriber> found = new ArrayList<>();
+        int skipped = 0;
+        for (String id : subscriberIds) {
+            Map<String, AttributeValue> row = rows.remove(id);
+            if (row != null) {
+                Optional<Subscriber> subscriber = SubscriberItems.subscriber(row);
+                subscriber.ifPresent(found::add);
+                skipped += subscriber.isPresent() ? 0 : 1;
+            }
+        }
+        return new SubscriberBatch(found, skipped);
+    }
+
+    /** DynamoDB's advice for unprocessed keys: wait, exponentially longer, before asking again. */
+    private static void backOff(int round) {
+        if (round == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(50L << round);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while backing off BatchGetItem", e);
+        }
     }
 
     @Override

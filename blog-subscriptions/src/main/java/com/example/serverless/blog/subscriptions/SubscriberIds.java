@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Subscriber ids: blog-api derives one from the address (so a second request for an address finds the first), and
@@ -16,8 +14,6 @@ public final class SubscriberIds {
 
     /** The SES message tag every email of the blog carries. */
     public static final String EMAIL_TAG = "subscriberId";
-    /** What SES accepts as a message tag value. */
-    private static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
     private SubscriberIds() {
     }
@@ -31,10 +27,5 @@ public final class SubscriberIds {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The id as an SES tag value, if SES takes it (ids written by hand may hold other characters). */
-    public static Optional<String> asTagValue(String subscriberId) {
-        return Optional.ofNullable(subscriberId).filter(id -> TAG_VALUE.matcher(id).matches());
     }
 }

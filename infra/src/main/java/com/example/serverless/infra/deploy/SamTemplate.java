@@ -113,6 +113,11 @@ public final class SamTemplate {
                 .toList();
     }
 
+    /** The function's inline statements that allow this action (as written, intrinsics unresolved). */
+    public List<Map<String, Object>> inlineStatementsWithAction(String functionId, String action) {
+        return inlineStatements(functionId).stream().filter(statement -> actions(statement).contains(action)).toList();
+    }
+
     /** Adds one inline policy document with this statement to the function's Policies. */
     public void addInlineStatement(String functionId, Map<String, Object> statement) {
         Object policies = functionProperties(functionId).computeIfAbsent("Policies", k -> new java.util.ArrayList<>());

@@ -82,6 +82,22 @@ public final class LocalTarget implements DeployTarget {
     public void adapt(SamTemplate template) {
         runFunctionsAsHostProcesses(template);
         authorizeSendEmailAsMiniStackDoes(template);
+        authorizeSqsBatchesAsMiniStackDoes(template);
+    }
+
+    /**
+     * AWS authorises SendMessageBatch with {@code sqs:SendMessage} (IAM has no batch action; cfn-lint refuses one);
+     * MiniStack 1.5.33 checks an action named after the API call, {@code sqs:SendMessageBatch}. Locally, and only
+     * locally, each statement that allows SendMessage gets a twin for the batch call on the same resources;
+     * MiniStackFidelityIT asserts the departure.
+     */
+    static void authorizeSqsBatchesAsMiniStackDoes(SamTemplate template) {
+        for (String function : template.functionsWithInlineAction("sqs:SendMessage")) {
+            for (Map<String, Object> statement : template.inlineStatementsWithAction(function, "sqs:SendMessage")) {
+                template.addInlineStatement(function, Map.of("Effect", "Allow", "Action", "sqs:SendMessageBatch",
+                        "Resource", statement.get("Resource")));
+            }
+        }
     }
 
     /**

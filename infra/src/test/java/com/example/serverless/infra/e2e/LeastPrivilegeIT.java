@@ -21,6 +21,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -98,8 +99,17 @@ class LeastPrivilegeIT {
                 readItem("MetadataSyncFunction", "SubscribersTableName", false),
                 putObject("MetadataSyncFunction", "MetadataSourceBucketName", false),
 
-                queryIndex("BlogNotifierFunction", "SubscribersTableName", "byStatus", "status", true),
+                queryIndex("BlogFanOutFunction", "SubscribersTableName", "byStatus", "status", true),
+                readItem("BlogFanOutFunction", "SubscribersTableName", false),
+                writeItem("BlogFanOutFunction", "PostsTableName", false),
+                queueAttributes("BlogFanOutFunction", "BlogSendQueueUrl", false),
+                secretValue("BlogFanOutFunction", "BlogLinkKeysArn", false),
+
+                batchReadItems("BlogNotifierFunction", "SubscribersTableName", true),
+                queryIndex("BlogNotifierFunction", "SubscribersTableName", "byStatus", "status", false),
                 readItem("BlogNotifierFunction", "SubscribersTableName", false),
+                queueAttributes("BlogNotifierFunction", "BlogSendQueueUrl", true),
+                queueAttributes("BlogNotifierFunction", "BlogFeedbackQueueUrl", false),
                 writeItem("BlogNotifierFunction", "EmailLedgerTableName", true),
                 secretValue("BlogNotifierFunction", "BlogLinkKeysArn", true),
                 secretValue("BlogNotifierFunction", "TodoCursorKeysArn", false),
@@ -123,8 +133,14 @@ class LeastPrivilegeIT {
                 queueAttributes("BlogFeedbackFunction", "BlogFeedbackDlqUrl", false),
                 secretValue("BlogFeedbackFunction", "BlogLinkKeysArn", false),
 
+                queryIndex("BlogLedgerSweepFunction", "EmailLedgerTableName", "byPendingClaim", "pendingClaim", true),
+                readItem("BlogLedgerSweepFunction", "EmailLedgerTableName", false),
+                writeItem("BlogLedgerSweepFunction", "EmailLedgerTableName", false),
+                queryIndex("BlogLedgerSweepFunction", "SubscribersTableName", "byStatus", "status", false),
+
                 // What the event source mappings do as the function's role; on AWS only (see check).
-                pollerReadsStream("BlogNotifierFunction", "PostsTableName", true),
+                pollerReadsStream("BlogFanOutFunction", "PostsTableName", true),
+                pollerReadsStream("BlogNotifierFunction", "PostsTableName", false),
                 pollerReadsStream("MetadataSyncFunction", "PostsTableName", false));
     }
 
@@ -181,6 +197,16 @@ class LeastPrivilegeIT {
         return new Probe(function, "dynamodb:GetItem", tableArn(table), allowed, credentials -> {
             try (DynamoDbClient dynamoDb = stack.clients().configure(DynamoDbClient.builder(), credentials)) {
                 dynamoDb.getItem(b -> b.tableName(table).key(key));
+            }
+        });
+    }
+
+    private static Probe batchReadItems(String function, String tableOutput, boolean allowed) {
+        String table = stack.outputs().get(tableOutput);
+        Map<String, AttributeValue> key = unusedKey(table);
+        return new Probe(function, "dynamodb:BatchGetItem", tableArn(table), allowed, credentials -> {
+            try (DynamoDbClient dynamoDb = stack.clients().configure(DynamoDbClient.builder(), credentials)) {
+                dynamoDb.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder().keys(key).build())));
             }
         });
     }

@@ -57,6 +57,7 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -258,6 +259,30 @@ class MiniStackFidelityIT {
                     .content(c -> c.simple(m -> m.subject(t -> t.data("probe")).body(body -> body.text(t -> t.data("probe")))))));
             assertThat("MiniStack now authorises SendEmail on the identity: drop LocalTarget.authorizeSendEmailAsMiniStackDoes",
                     denied.awsErrorDetails().errorCode(), startsWith("AccessDenied"));
+        }
+    }
+
+    @Test
+    void miniStackWantsAnSqsSendMessageBatchActionThatIamDoesNotHave() {
+        String queueUrl;
+        try (SqsClient sqs = stack.clients().configure(SqsClient.builder())) {
+            queueUrl = sqs.createQueue(b -> b.queueName("fidelity-batch-" + UUID.randomUUID())).queueUrl();
+        }
+        String queueArn = "arn:aws:sqs:" + LocalTarget.REGION.id() + ":" + ACCOUNT + ":" + queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
+        AwsCredentialsProvider sender = probeRole("sqs-send", """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "%s"}]}
+                """.formatted(queueArn));
+        try (SqsClient sqs = stack.clients().configure(SqsClient.builder(), sender)) {
+            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("allowed"));
+            // On AWS sqs:SendMessage authorises SendMessageBatch too.
+            AwsServiceException denied = assertThrows(AwsServiceException.class, () -> sqs.sendMessageBatch(b -> b
+                    .queueUrl(queueUrl).entries(e -> e.id("0").messageBody("denied locally"))));
+            assertThat("MiniStack now authorises SendMessageBatch with sqs:SendMessage: drop LocalTarget.authorizeSqsBatchesAsMiniStackDoes",
+                    denied.awsErrorDetails().errorCode(), startsWith("AccessDenied"));
+        } finally {
+            try (SqsClient sqs = stack.clients().configure(SqsClient.builder())) {
+                sqs.deleteQueue(b -> b.queueUrl(queueUrl));
+            }
         }
     }
 

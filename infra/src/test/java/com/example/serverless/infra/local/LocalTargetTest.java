@@ -46,4 +46,18 @@ class LocalTargetTest {
         }
     }
 
+    @Test
+    void locallyEveryGrantOfSendMessageAlsoNamesTheBatchCallMiniStackChecks() throws IOException {
+        SamTemplate template = SamTemplate.load(TEMPLATE);
+        assertThat("control: AWS has no sqs:SendMessageBatch action", template.toJson(), not(containsString("SendMessageBatch")));
+
+        LocalTarget.authorizeSqsBatchesAsMiniStackDoes(template);
+
+        assertThat(template.functionsWithInlineAction("sqs:SendMessageBatch"),
+                equalTo(template.functionsWithInlineAction("sqs:SendMessage")));
+        assertThat("the fan-out sends its pages in batches", template.inlineStatementsWithAction("BlogFanOutFunction",
+                "sqs:SendMessageBatch").stream().map(statement -> statement.get("Resource").toString()).toList(),
+                equalTo(template.inlineStatementsWithAction("BlogFanOutFunction", "sqs:SendMessage").stream()
+                        .map(statement -> statement.get("Resource").toString()).toList()));
+    }
 }

@@ -1,5 +1,6 @@
 package com.example.serverless.thumbnail.config;
 
+import com.example.serverless.telemetry.EmfMetrics;
 import com.example.serverless.thumbnail.domain.ImageStore;
 import com.example.serverless.thumbnail.domain.ThumbnailKeys;
 import com.example.serverless.thumbnail.domain.ThumbnailService;
@@ -12,6 +13,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** Wires the plain-Java domain to S3; the client comes from the Quarkus S3 extension. */
 public class ThumbnailBeans {
+
+    /** The function's metrics: EMF lines on standard output, which CloudWatch Logs turns into metrics. */
+    @Produces
+    @ApplicationScoped
+    EmfMetrics metrics() {
+        return EmfMetrics.toStandardOutput("thumbnail-service");
+    }
 
     @Produces
     @ApplicationScoped

@@ -2,6 +2,8 @@ package com.example.serverless.thumbnail.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.example.serverless.telemetry.EmfMetrics;
+import com.example.serverless.telemetry.InvocationLog;
 import com.example.serverless.thumbnail.config.ThumbnailConfig;
 import com.example.serverless.thumbnail.domain.Outcome;
 import com.example.serverless.thumbnail.domain.SourceObject;
@@ -12,12 +14,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * Invoked asynchronously by S3 for {@code s3:ObjectCreated:*}. A rejected image is recorded and the invocation
  * succeeds (retrying cannot help); a storage failure is thrown, so Lambda retries the whole event and then
  * sends it to the on-failure destination. Records already done are redone on a retry, which only overwrites.
+ * EMF, once per invocation: {@code ThumbnailsMade} (sources thumbnailed), {@code ThumbnailsRejected} by
+ * {@code Reason}, {@code ThumbnailsRemoved}.
  */
 @Named("thumbnail")
 public class ThumbnailHandler implements RequestHandler<S3Notification, InvocationSummary> {
@@ -26,21 +29,22 @@ public class ThumbnailHandler implements RequestHandler<S3Notification, Invocati
 
     private final ThumbnailService thumbnails;
     private final String outputBucket;
+    private final EmfMetrics metrics;
 
     @Inject
-    public ThumbnailHandler(ThumbnailService thumbnails, ThumbnailConfig config) {
-        this(thumbnails, config.outputBucket());
+    public ThumbnailHandler(ThumbnailService thumbnails, ThumbnailConfig config, EmfMetrics metrics) {
+        this(thumbnails, config.outputBucket(), metrics);
     }
 
-    ThumbnailHandler(ThumbnailService thumbnails, String outputBucket) {
+    ThumbnailHandler(ThumbnailService thumbnails, String outputBucket, EmfMetrics metrics) {
         this.thumbnails = thumbnails;
         this.outputBucket = outputBucket;
+        this.metrics = metrics;
     }
 
     @Override
     public InvocationSummary handleRequest(S3Notification notification, Context context) {
-        MDC.put("requestId", context.getAwsRequestId());
-        try {
+        try (InvocationLog log = InvocationLog.open(context.getAwsRequestId())) {
             if (notification.isTestEvent()) {
                 LOG.info("s3:TestEvent acknowledged (S3 checks that it may invoke the function)");
                 return InvocationSummary.NONE;
@@ -59,9 +63,11 @@ public class ThumbnailHandler implements RequestHandler<S3Notification, Invocati
                     case null -> ignored++;
                 }
             }
+            metrics.count("ThumbnailsMade", thumbnailed);
+            metrics.count("ThumbnailsRemoved", removed);
             return new InvocationSummary(thumbnailed, rejected, missing, removed, ignored);
         } finally {
-            MDC.remove("requestId");
+            metrics.flush();
         }
     }
 
@@ -103,6 +109,7 @@ public class ThumbnailHandler implements RequestHandler<S3Notification, Invocati
         Outcome outcome = thumbnails.process(source);
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (outcome.kind() == Outcome.Kind.REJECTED) {
+            metrics.count("ThumbnailsRejected", 1, "Reason", outcome.reason().name());
             LOG.warnf("rejected bucket=%s key=%s versionId=%s size=%d reason=%s detail=%s durationMs=%d",
                     bucket, key, source.versionId(), source.size(), outcome.reason(), outcome.detail(), millis);
         } else {

@@ -12,13 +12,20 @@ import com.example.serverless.thumbnail.domain.StorageFailureException;
 import com.example.serverless.thumbnail.domain.ThumbnailKeys;
 import com.example.serverless.thumbnail.domain.ThumbnailService;
 import com.example.serverless.thumbnail.domain.ThumbnailSettings;
+import com.example.serverless.telemetry.EmfMetrics;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.jboss.logging.MDC;
@@ -30,9 +37,24 @@ class ThumbnailHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InMemoryImageStore store = new InMemoryImageStore();
+    private final ByteArrayOutputStream emf = new ByteArrayOutputStream();
+
+    private EmfMetrics metrics() {
+        return new EmfMetrics("thumbnail-service", new PrintStream(emf, true, StandardCharsets.UTF_8),
+                Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC));
+    }
+
+    /** The EMF lines written so far. */
+    private List<JsonNode> metricsLines() throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : emf.toString(StandardCharsets.UTF_8).lines().toList()) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
+    }
     private final ThumbnailHandler handler = new ThumbnailHandler(new ThumbnailService(store,
             new ThumbnailSettings(List.of(128, 512), OutputFormat.JPEG, 0.85f, 60_000_000),
-            new ThumbnailKeys("thumbnails/"), 1_000_000), "thumbnails");
+            new ThumbnailKeys("thumbnails/"), 1_000_000), "thumbnails", metrics());
 
     @Test
     void decodesTheUrlEncodedKeyOfAnObjectCreatedEvent() throws Exception {
@@ -70,6 +92,14 @@ class ThumbnailHandlerTest {
                         "thumbnails/w512/first.png.jpg", "thumbnails/w512/second.jpg.jpg"),
                 List.copyOf(store.outputs().keySet()));
         assertEquals(List.of("first.png", "second.jpg", "broken.jpg"), store.reads());
+        List<JsonNode> metrics = metricsLines();
+        assertEquals(2, metrics.size(), "one line per dimension set: the service's, and the rejections by reason");
+        JsonNode service = metrics.stream().filter(line -> !line.has("Reason")).findFirst().orElseThrow();
+        JsonNode byReason = metrics.stream().filter(line -> line.has("Reason")).findFirst().orElseThrow();
+        assertEquals(2, service.path("ThumbnailsMade").asInt());
+        assertEquals("thumbnail-service", service.path("Service").asText());
+        assertEquals(1, byReason.path("ThumbnailsRejected").asInt());
+        assertEquals("NOT_AN_IMAGE", byReason.path("Reason").asText(), byReason.toString());
     }
 
     @Test
@@ -132,7 +162,7 @@ class ThumbnailHandlerTest {
     void refusesToWorkOnItsOwnOutputBucket() throws Exception {
         ThumbnailHandler misconfigured = new ThumbnailHandler(new ThumbnailService(store,
                 new ThumbnailSettings(List.of(128), OutputFormat.JPEG, 0.85f, 60_000_000),
-                new ThumbnailKeys("thumbnails/"), 1_000_000), "uploads");
+                new ThumbnailKeys("thumbnails/"), 1_000_000), "uploads", metrics());
         store.upload("uploads", "first.png", null, photo());
 
         InvocationSummary summary = misconfigured.handleRequest(event("s3-several-records.json"), new FixedLambdaContext("thumbnail-service", "r-6"));
@@ -154,6 +184,7 @@ class ThumbnailHandlerTest {
         assertThrows(StorageFailureException.class,
                 () -> handler.handleRequest(event("s3-object-created.json"), new FixedLambdaContext("thumbnail-service", "r-8")));
         assertNull(MDC.get("requestId"));
+        assertNull(MDC.get("traceId"));
     }
 
     static S3Notification event(String name) throws IOException {

@@ -1,6 +1,0 @@
-package com.example.serverless.blog.domain;
-
-/** What happened to a post item, as a DynamoDB stream reports it. */
-public enum ChangeType {
-    INSERT, MODIFY, REMOVE
-}

@@ -1,9 +1,0 @@
-package com.example.serverless.blog.domain;
-
-/** The post item cannot be announced as it is (no title, no id): permanent, retrying will not help. */
-public class InvalidPostException extends RuntimeException {
-
-    public InvalidPostException(String message) {
-        super(message);
-    }
-}
