@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -113,7 +115,9 @@ public class JsonBodies {
 
     private JsonNode tree(byte[] body) throws JsonProcessingException {
         if (body != null && body.length > maxBytes) {
-            throw new PayloadTooLargeException(maxBytes);
+            // http-function's CommonProblemMappers answers it as the problem payload-too-large.
+            throw new WebApplicationException("The request body is larger than " + maxBytes + " bytes",
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
         if (body == null || body.length == 0) {
             return null;

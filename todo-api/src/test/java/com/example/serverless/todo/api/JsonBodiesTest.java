@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.WebApplicationException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -91,7 +92,8 @@ class JsonBodiesTest {
 
     @Test
     void aBodyLargerThanTheLimitIsRefusedBeforeParsing() {
-        assertThrows(PayloadTooLargeException.class,
+        WebApplicationException e = assertThrows(WebApplicationException.class,
                 () -> bodies.read(utf8("{\"title\":\"" + "x".repeat(1000) + "\"}"), TodoRequest.class));
+        assertEquals(413, e.getResponse().getStatus());
     }
 }
