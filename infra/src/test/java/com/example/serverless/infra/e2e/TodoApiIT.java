@@ -35,6 +35,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The todo API through the deployed HTTP API, its Cognito JWT authorizer, the function, DynamoDB and S3, called with the
@@ -55,6 +57,8 @@ import org.junit.jupiter.api.function.Executable;
 class TodoApiIT {
 
     private static final String PROBLEMS = "https://serverless-reference.example.com/problems/";
+    /** Stream polling, a new function process per invocation on the local target, and a loaded machine. */
+    private static final Duration CLEANUP = Duration.ofSeconds(90);
 
     private static E2eStack.Stack stack;
     private static TestUsers users;
@@ -241,6 +245,26 @@ class TodoApiIT {
         assertThat(todos.getTodo(id).getAttachments().getFirst().getId(), equalTo(attachmentId));
     }
 
+    @Test
+    void deletingATodoDeletesItsAttachmentsSoonAfterAndNoOtherTodos() throws Exception {
+        TodosApi todos = client(alice);
+        String bucket = stack.outputs().get("AttachmentsBucketName");
+        String doomed = createTodo(alice, "Receipts to shred");
+        String kept = createTodo(alice, "Receipts to keep");
+        String doomedKey = uploadAttachment(todos, doomed, "shred.txt");
+        String keptKey = uploadAttachment(todos, kept, "keep.txt");
+        try {
+            expectDeleted(todos, doomed);
+
+            // todos stream (REMOVE of a todo) -> TodoAttachmentsCleanupFunction -> DeleteObject (a delete marker).
+            Eventually.await("the deleted todo's attachment gone", CLEANUP, () -> exists(bucket, doomedKey), exists -> !exists);
+            assertThat("another todo's attachment stays", exists(bucket, keptKey), equalTo(true));
+        } finally {
+            Buckets.deleteEveryVersion(stack.clients().s3(), bucket, doomedKey);
+            Buckets.deleteEveryVersion(stack.clients().s3(), bucket, keptKey);
+        }
+    }
+
     static void useStack(E2eStack.Stack deployed) {
         stack = deployed;
     }
@@ -277,6 +301,30 @@ class TodoApiIT {
 
     private static String createTodo(SignedInUser user, String title) throws ApiException {
         return client(user).createTodo(new TodoRequest().title(title), null).getId();
+    }
+
+    /** Adds a text attachment to the todo and uploads it to its presigned URL; answers its object key. */
+    private static String uploadAttachment(TodosApi todos, String todoId, String fileName) throws Exception {
+        byte[] content = (fileName + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        UploadView ticket = todos.addAttachment(todoId, textAttachment(fileName, content.length));
+        HttpResponse<String> upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ticket.getUploadUrl())
+                .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.body(), upload.statusCode(), equalTo(200));
+        assertThat(exists(stack.outputs().get("AttachmentsBucketName"), ticket.getAttachment().getKey()), equalTo(true));
+        return ticket.getAttachment().getKey();
+    }
+
+    private static boolean exists(String bucket, String key) {
+        try {
+            stack.clients().s3().headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static AttachmentUploadRequest textAttachment(String fileName, long size) {
