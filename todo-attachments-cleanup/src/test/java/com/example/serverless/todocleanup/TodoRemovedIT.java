@@ -86,6 +86,23 @@ class TodoRemovedIT {
         assertTrue(versions.stream().noneMatch(ObjectVersion::isLatest));
     }
 
+    @Test
+    void whenS3FailsTheRecordIsReportedAndNothingAfterItIsHandled() throws IOException {
+        String bucket = config.attachmentsBucket();
+        for (ObjectVersion version : s3.listObjectVersions(l -> l.bucket(bucket)).versions()) {
+            s3.deleteObject(d -> d.bucket(bucket).key(version.key()).versionId(version.versionId()));
+        }
+        s3.listObjectVersions(l -> l.bucket(bucket)).deleteMarkers()
+                .forEach(marker -> s3.deleteObject(d -> d.bucket(bucket).key(marker.key()).versionId(marker.versionId())));
+        s3.deleteBucket(d -> d.bucket(bucket));
+
+        JsonNode response = new ObjectMapper().readTree(MockEventServer.invoke(fixture()));
+
+        // The first record (the todo) failed: Lambda retries the shard from it; the second waits behind it.
+        assertEquals(1, response.path("batchItemFailures").size(), response::toString);
+        assertEquals("222100000000000000001", response.path("batchItemFailures").path(0).path("itemIdentifier").asText());
+    }
+
     private boolean exists(String key) {
         try {
             s3.headObject(h -> h.bucket(config.attachmentsBucket()).key(key));
