@@ -1,6 +1,7 @@
 package com.example.serverless.todo.api;
 
 import com.example.serverless.http.Caller;
+import com.example.serverless.http.Problem;
 import com.example.serverless.todo.domain.IdempotencyKey;
 import com.example.serverless.todo.domain.IfMatch;
 import com.example.serverless.todo.domain.Page;
@@ -10,7 +11,6 @@ import com.example.serverless.todo.domain.TodoService;
 import com.example.serverless.todo.domain.TodoStatus;
 import com.example.serverless.todo.domain.UploadTicket;
 import com.example.serverless.todo.domain.ValidationException;
-import com.example.serverless.http.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.example.serverless.todo.domain.FieldError;
 import com.example.serverless.todo.domain.TodoPatch;
+import com.example.serverless.todo.domain.TodoStatus;
 import com.example.serverless.todo.domain.ValidationException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -95,5 +96,14 @@ class JsonBodiesTest {
         WebApplicationException e = assertThrows(WebApplicationException.class,
                 () -> bodies.read(utf8("{\"title\":\"" + "x".repeat(1000) + "\"}"), TodoRequest.class));
         assertEquals(413, e.getResponse().getStatus());
+    }
+
+    @Test
+    void aCreateDefaultsTheStatusAndAReplacementMustNameIt() throws Exception {
+        TodoRequest request = bodies.read(utf8("{\"title\":\"t\"}"), TodoRequest.class);
+
+        assertEquals(TodoStatus.OPEN, request.fields(TodoStatus.OPEN).status());
+        ValidationException e = assertThrows(ValidationException.class, () -> request.fields(null));
+        assertEquals(List.of("status"), fields(e));
     }
 }
