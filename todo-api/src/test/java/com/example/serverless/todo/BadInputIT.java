@@ -216,6 +216,74 @@ class BadInputIT {
         assertEquals(Set.of("size"), fieldsOf(response));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\"2026-02-30\"", "\"31/12/2026\"", "\"2026-12-31T10:00:00\"", "20261231", "\"\""})
+    void badDatesAreRefused(String dueDate) {
+        HttpApiResponse response = owner.post("/todos", "{\"title\":\"t\",\"dueDate\":" + dueDate + "}");
+
+        assertEquals(400, response.status(), response::toString);
+        assertEquals(Set.of("dueDate"), fieldsOf(response));
+        assertNothingStored();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"OPEN\"", "\"closed\"", "\"\"", "1", "true", "[\"open\"]"})
+    void badStatusesAreRefused(String status) {
+        HttpApiResponse response = owner.post("/todos", "{\"title\":\"t\",\"status\":" + status + "}");
+
+        assertEquals("validation", response.problemSlug());
+        assertEquals(Set.of("status"), fieldsOf(response));
+        assertNothingStored();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"5\"", "1.5", "0", "-1", "true", "null"})
+    void anAttachmentSizeMustBeAWholePositiveNumber(String size) {
+        String id = owner.post("/todos", "{\"title\":\"with file\"}").json().path("id").asText();
+
+        HttpApiResponse response = owner.post("/todos/" + id + "/attachments",
+                "{\"fileName\":\"a.txt\",\"contentType\":\"text/plain\",\"size\":" + size + "}");
+
+        assertEquals("validation", response.problemSlug());
+        assertEquals(Set.of("size"), fieldsOf(response));
+        assertEquals(0, owner.get("/todos/" + id).json().path("attachments").size());
+    }
+
+    @Test
+    void aMergePatchWithUnknownFieldsOrWrongTypesChangesNothing() {
+        String id = owner.post("/todos", "{\"title\":\"before\",\"tags\":[\"a\"]}").json().path("id").asText();
+
+        HttpApiResponse response = owner.header("If-Match", "\"1\"")
+                .patch("/todos/" + id, "{\"title\":5,\"tags\":\"b\",\"colour\":\"red\"}");
+
+        assertEquals("validation", response.problemSlug());
+        assertEquals(Set.of("colour", "tags", "title"), fieldsOf(response));
+        JsonNode todo = owner.get("/todos/" + id).json();
+        assertEquals("before", todo.path("title").asText());
+        assertEquals(1, todo.path("version").asInt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"title\":null}", "{\"status\":null}", "{\"title\":\"  \"}", "{\"tags\":[null]}"})
+    void aMergePatchCannotRemoveOrBlankWhatATodoNeeds(String patch) {
+        String id = owner.post("/todos", "{\"title\":\"keep me\"}").json().path("id").asText();
+
+        HttpApiResponse response = owner.header("If-Match", "\"1\"").patch("/todos/" + id, patch);
+
+        assertEquals("validation", response.problemSlug(), response::toString);
+        assertEquals(1, owner.get("/todos/" + id).json().path("version").asInt());
+    }
+
+    @Test
+    void aPutWithoutStatusIsRefusedAndChangesNothing() {
+        String id = owner.post("/todos", "{\"title\":\"before\"}").json().path("id").asText();
+
+        HttpApiResponse response = owner.header("If-Match", "\"1\"").put("/todos/" + id, "{\"title\":\"after\"}");
+
+        assertEquals(Set.of("status"), fieldsOf(response));
+        assertEquals("before", owner.get("/todos/" + id).json().path("title").asText());
+    }
+
     @Test
     void problemsCarryTheRequestIdAndNoInternals() {
         HttpApiResponse response = owner.get("/todos/not-a-uuid");

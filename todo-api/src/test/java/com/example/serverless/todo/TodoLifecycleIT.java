@@ -77,4 +77,13 @@ class TodoLifecycleIT {
         assertEquals(id, page.json().path("items").path(0).path("id").asText());
         assertNotNull(page.json().get("next"));
     }
+
+    @Test
+    void aDeleteThatAcceptsOnlyProblemsIsAnsweredToo() {
+        // What the generated client sends: DELETE's only documented bodies are application/problem+json.
+        String id = alice.post("/todos", "{\"title\":\"short-lived\"}").json().path("id").asText();
+
+        assertEquals(204, alice.header("Accept", "application/problem+json").delete("/todos/" + id).status());
+        assertEquals("not-found", alice.get("/todos/" + id).problemSlug());
+    }
 }

@@ -138,7 +138,16 @@ class LeastPrivilegeIT {
                 writeItem("BlogLedgerSweepFunction", "EmailLedgerTableName", false),
                 queryIndex("BlogLedgerSweepFunction", "SubscribersTableName", "byStatus", "status", false),
 
+                deleteObject("TodoAttachmentsCleanupFunction", "AttachmentsBucketName",
+                        "users/" + UUID.randomUUID() + "/todos/e2e-least-privilege/a.txt", true),
+                deleteObject("TodoAttachmentsCleanupFunction", "AttachmentsBucketName", OBJECT_KEY, false),
+                deleteObject("TodoAttachmentsCleanupFunction", "UploadsBucketName", OBJECT_KEY, false),
+                getObject("TodoAttachmentsCleanupFunction", "AttachmentsBucketName", OBJECT_KEY, false),
+                readItem("TodoAttachmentsCleanupFunction", "TodosTableName", false),
+
                 // What the event source mappings do as the function's role; on AWS only (see check).
+                pollerReadsStream("TodoAttachmentsCleanupFunction", "TodosTableName", true),
+                pollerReadsStream("TodoAttachmentsCleanupFunction", "PostsTableName", false),
                 pollerReadsStream("BlogFanOutFunction", "PostsTableName", true),
                 pollerReadsStream("BlogNotifierFunction", "PostsTableName", false),
                 pollerReadsStream("MetadataSyncFunction", "PostsTableName", false));
@@ -290,6 +299,19 @@ class LeastPrivilegeIT {
         return new Probe(function, "s3:PutObject", "arn:aws:s3:::" + bucket + "/" + key, allowed, credentials -> {
             try (S3Client client = stack.clients().configure(S3Client.builder(), credentials)) {
                 client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("must not be written"));
+            }
+        });
+    }
+
+    /**
+     * DeleteObject: a denied one is 403 whether the key exists or not; an allowed one of a missing key succeeds (its
+     * delete marker is expired by the bucket's lifecycle rule).
+     */
+    private static Probe deleteObject(String function, String bucketOutput, String key, boolean allowed) {
+        String bucket = stack.outputs().get(bucketOutput);
+        return new Probe(function, "s3:DeleteObject", "arn:aws:s3:::" + bucket + "/" + key, allowed, credentials -> {
+            try (S3Client client = stack.clients().configure(S3Client.builder(), credentials)) {
+                client.deleteObject(b -> b.bucket(bucket).key(key));
             }
         });
     }

@@ -1,6 +1,7 @@
 package com.example.serverless.todo.api;
 
 import com.example.serverless.http.Caller;
+import com.example.serverless.http.Problem;
 import com.example.serverless.todo.domain.IdempotencyKey;
 import com.example.serverless.todo.domain.IfMatch;
 import com.example.serverless.todo.domain.Page;
@@ -27,12 +28,38 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The MyTodoList REST API. Every operation acts on the caller's own todos only. */
 @Path("/todos")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "todos")
+@SecurityScheme(securitySchemeName = TodoResource.JWT, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "A Cognito access token; the HTTP API's JWT authorizer verifies it")
+@SecurityRequirement(name = TodoResource.JWT)
+@APIResponse(responseCode = "400", description = "validation, malformed-json or bad-cursor: errors names each refused field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "unauthenticated: no verified caller",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "internal: quote the instance when reporting it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "unavailable: storage is throttling or slow; retry after Retry-After seconds",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TodoResource {
+
+    static final String JWT = "cognitoJwt";
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     private static final int DEFAULT_LIMIT = 20;
@@ -50,11 +77,25 @@ public class TodoResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public RestResponse<TodoView> create(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey)
+    @Operation(operationId = "createTodo", summary = "Create a todo; with Idempotency-Key a retry returns the same todo")
+    @APIResponse(responseCode = "201", description = "Created; Location names the todo",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TodoView.class)),
+            headers = @Header(name = HttpHeaders.ETAG, description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "idempotency-in-progress: a create with this key is running; retry after Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "payload-too-large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "idempotency-conflict: the key was used with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<TodoView> create(@RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TodoRequest.class))) byte[] body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey)
             throws JsonProcessingException {
         String owner = caller.id();
         Optional<IdempotencyKey> key = Optional.ofNullable(idempotencyKey).map(IdempotencyKey::new);
-        Todo todo = todos.create(owner, TodoJson.read(bodies.tree(body)).asNew(TodoStatus.OPEN), key);
+        Todo todo = todos.create(owner, bodies.read(body, TodoRequest.class).fields(TodoStatus.OPEN), key);
         return RestResponse.ResponseBuilder.<TodoView>created(URI.create("/todos/" + todo.id()))
                 .entity(TodoView.of(todo))
                 .header(HttpHeaders.ETAG, IfMatch.etagOf(todo.version()))
@@ -62,14 +103,25 @@ public class TodoResource {
     }
 
     @GET
-    public TodoPageView list(@QueryParam("status") String status, @QueryParam("limit") String limit,
-            @QueryParam("next") String next) {
+    @Operation(operationId = "listTodos", summary = "The caller's todos in creation order, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page; next is the cursor of the following page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TodoPageView.class)))
+    public TodoPageView list(
+            @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"open", "done"})) String status,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("next") @Parameter(description = "The cursor a previous page answered") String next) {
         Page<Todo> page = todos.list(caller.id(), statusFilter(status), pageSize(limit), Optional.ofNullable(next));
         return new TodoPageView(page.items().stream().map(TodoView::of).toList(), page.next().orElse(null));
     }
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getTodo", summary = "One todo")
+    @APIResponse(responseCode = "200", description = "The todo",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TodoView.class)),
+            headers = @Header(name = HttpHeaders.ETAG, description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<TodoView> get(@PathParam("id") String id) {
         return withEtag(todos.get(caller.id(), id));
     }
@@ -77,23 +129,62 @@ public class TodoResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RestResponse<TodoView> replace(@PathParam("id") String id, @HeaderParam("If-Match") List<String> ifMatch,
-            byte[] body) throws JsonProcessingException {
+    @Operation(operationId = "replaceTodo", summary = "Replace every field of a todo, if it is still the version named by If-Match")
+    @APIResponse(responseCode = "200", description = "The new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TodoView.class)),
+            headers = @Header(name = HttpHeaders.ETAG, description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "precondition-failed: the todo has changed; nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "payload-too-large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "precondition-required: If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<TodoView> replace(@PathParam("id") String id,
+            @HeaderParam("If-Match") @Parameter(required = true, description = "The ETag last seen, such as \"3\"",
+                    schema = @Schema(type = SchemaType.STRING)) List<String> ifMatch,
+            @RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TodoRequest.class))) byte[] body) throws JsonProcessingException {
         String owner = caller.id();
-        return withEtag(todos.replace(owner, id, IfMatch.parse(joined(ifMatch)), TodoJson.read(bodies.tree(body)).asNew(null)));
+        return withEtag(todos.replace(owner, id, IfMatch.parse(joined(ifMatch)), bodies.read(body, TodoRequest.class).fields(null)));
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes(MERGE_PATCH_JSON)
-    public RestResponse<TodoView> patch(@PathParam("id") String id, @HeaderParam("If-Match") List<String> ifMatch,
-            byte[] body) throws JsonProcessingException {
+    @Operation(operationId = "patchTodo", summary = "Change some fields of a todo (RFC 7396 merge patch), if it is still the version named by If-Match")
+    @APIResponse(responseCode = "200", description = "The new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TodoView.class)),
+            headers = @Header(name = HttpHeaders.ETAG, description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "precondition-failed: the todo has changed; nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "payload-too-large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type: a merge patch is application/merge-patch+json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "precondition-required: If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<TodoView> patch(@PathParam("id") String id,
+            @HeaderParam("If-Match") @Parameter(required = true, description = "The ETag last seen, such as \"3\"",
+                    schema = @Schema(type = SchemaType.STRING)) List<String> ifMatch,
+            @RequestBody(required = true,
+                    content = @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = TodoMergePatch.class))) byte[] body) throws JsonProcessingException {
         String owner = caller.id();
-        return withEtag(todos.patch(owner, id, IfMatch.parse(joined(ifMatch)), TodoJson.read(bodies.tree(body))));
+        JsonBodies.Present<TodoMergePatch> patch = bodies.readPresent(body, TodoMergePatch.class);
+        return withEtag(todos.patch(owner, id, IfMatch.parse(joined(ifMatch)), patch.value().patch(patch.names())));
     }
 
     @DELETE
     @Path("/{id}")
+    // Its only bodies are problems: a client that accepts nothing else (the generated one) must not get 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(operationId = "deleteTodo", summary = "Delete a todo; deleting one that is not there succeeds too")
+    @APIResponse(responseCode = "204", description = "Deleted, or was not there")
     public RestResponse<Void> delete(@PathParam("id") String id) {
         todos.delete(caller.id(), id);
         return RestResponse.noContent();
@@ -102,9 +193,22 @@ public class TodoResource {
     @POST
     @Path("/{id}/attachments")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RestResponse<UploadView> attach(@PathParam("id") String id, byte[] body) throws JsonProcessingException {
+    @Operation(operationId = "addAttachment", summary = "Add an attachment: answers a presigned URL that accepts exactly its type and size")
+    @APIResponse(responseCode = "201", description = "Where and how to upload",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)),
+            headers = @Header(name = HttpHeaders.ETAG, description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "too-many-attachments",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "payload-too-large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<UploadView> attach(@PathParam("id") String id, @RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentUploadRequest.class))) byte[] body) throws JsonProcessingException {
         String owner = caller.id();
-        UploadTicket ticket = todos.attach(owner, id, TodoJson.readAttachment(bodies.tree(body)));
+        UploadTicket ticket = todos.attach(owner, id, bodies.read(body, AttachmentUploadRequest.class).request());
         PresignedUrl upload = ticket.upload();
         return RestResponse.ResponseBuilder
                 .<UploadView>created(URI.create("/todos/" + id + "/attachments/" + ticket.attachment().id()))
@@ -116,6 +220,11 @@ public class TodoResource {
 
     @GET
     @Path("/{id}/attachments/{attachmentId}")
+    @Operation(operationId = "getAttachment", summary = "A presigned URL to download an attachment")
+    @APIResponse(responseCode = "200", description = "Where to download",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DownloadView.class)))
+    @APIResponse(responseCode = "404", description = "not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DownloadView download(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
         PresignedUrl download = todos.download(caller.id(), id, attachmentId);
         return new DownloadView(download.url(), download.expiresAt());
@@ -136,8 +245,7 @@ public class TodoResource {
         if (status == null) {
             return Optional.empty();
         }
-        return Optional.of(TodoStatus.fromWireName(status)
-                .orElseThrow(() -> new ValidationException("status", "must be \"open\" or \"done\"")));
+        return Optional.of(TodoStatusNames.parse(status));
     }
 
     private static int pageSize(String limit) {

@@ -1,7 +1,7 @@
 package com.example.serverless.todo.domain;
 
 /** An Idempotency-Key was reused for a different request. */
-public class IdempotencyConflictException extends RuntimeException {
+public final class IdempotencyConflictException extends TodoFailure {
 
     public IdempotencyConflictException() {
         super("This Idempotency-Key was already used for a different request");

@@ -14,20 +14,6 @@ public record TodoPatch(
         FieldChange<List<String>> tags,
         FieldChange<TodoStatus> status) {
 
-    /** The fields of a new todo (create, or full replacement): what the patch does not set is absent. */
-    public TodoFields asNew(TodoStatus defaultStatus) {
-        return new TodoFields(
-                valueOrNull(title),
-                valueOrNull(description),
-                valueOrNull(dueDate),
-                valueOrNull(tags),
-                status instanceof FieldChange.Set<TodoStatus> set ? set.value() : defaultStatus);
-    }
-
-    private static <T> T valueOrNull(FieldChange<T> change) {
-        return change instanceof FieldChange.Set<T> set ? set.value() : null;
-    }
-
     public TodoFields applyTo(TodoFields current) {
         return new TodoFields(
                 title.applyTo(current.title()),

@@ -1,7 +1,7 @@
 package com.example.serverless.todo.domain;
 
 /** The todo has as many attachments as one may have. */
-public class TooManyAttachmentsException extends RuntimeException {
+public final class TooManyAttachmentsException extends TodoFailure {
 
     public TooManyAttachmentsException(int limit) {
         super("A todo has at most " + limit + " attachments");

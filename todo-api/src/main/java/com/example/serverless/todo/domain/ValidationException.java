@@ -3,7 +3,7 @@ package com.example.serverless.todo.domain;
 import java.util.List;
 
 /** The request is well-formed JSON but breaks the rules of its fields; all broken rules are listed. */
-public class ValidationException extends RuntimeException {
+public final class ValidationException extends TodoFailure {
 
     private final List<FieldError> errors;
 

@@ -35,17 +35,4 @@ class TodoPatchTest {
 
         assertThrows(ValidationException.class, () -> patch.applyTo(current));
     }
-
-    @Test
-    void asNewTakesOnlyWhatIsSetAndTheDefaultStatus() {
-        TodoPatch patch = new TodoPatch(new FieldChange.Set<>("new"), FieldChange.keep(), FieldChange.keep(),
-                FieldChange.keep(), FieldChange.keep());
-
-        TodoFields fresh = patch.asNew(TodoStatus.OPEN);
-
-        assertEquals("new", fresh.title());
-        assertNull(fresh.description());
-        assertEquals(TodoStatus.OPEN, fresh.status());
-        assertThrows(ValidationException.class, () -> patch.asNew(null), "a full replacement must name its status");
-    }
 }

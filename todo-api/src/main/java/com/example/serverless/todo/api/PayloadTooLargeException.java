@@ -1,8 +1,0 @@
-package com.example.serverless.todo.api;
-
-public class PayloadTooLargeException extends RuntimeException {
-
-    public PayloadTooLargeException(int limit) {
-        super("The request body is larger than " + limit + " bytes");
-    }
-}
