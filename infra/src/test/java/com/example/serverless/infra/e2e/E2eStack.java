@@ -148,6 +148,8 @@ public final class E2eStack implements ExecutionCondition, ParameterResolver {
             // MiniStack accepts a visibility timeout below the function timeout (AWS does not): the poison message
             // of MetadataSyncIT reaches the DLQ after 5 x 10 s instead of 5 x 185 s. Recorded in the fidelity table.
             parameters.put("MetadataQueueVisibilityTimeout", "10");
+            // TodoReminderIT waits for the schedule to fire: every minute instead of daily at 07:00.
+            parameters.put("TodoReminderSchedule", TodoReminderIT.LOCAL_SCHEDULE);
             StackOutputs outputs = new StackDeployer(target).deploy(new Deployment("e2e", template,
                     parameters, "e2e-deployment", Duration.ofMinutes(5)));
             return new Stack("local", target, outputs, Optional.of(miniStack), miniStack::close);
