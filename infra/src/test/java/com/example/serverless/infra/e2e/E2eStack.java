@@ -150,6 +150,8 @@ public final class E2eStack implements ExecutionCondition, ParameterResolver {
             parameters.put("MetadataQueueVisibilityTimeout", "10");
             // BlogLedgerSweepIT waits for a run of the real schedule.
             parameters.put("LedgerSweepSchedule", "rate(1 minute)");
+            // TodoReminderIT waits for the schedule to fire: every minute instead of daily at 07:00.
+            parameters.put("TodoReminderSchedule", TodoReminderIT.LOCAL_SCHEDULE);
             StackOutputs outputs = new StackDeployer(target).deploy(new Deployment("e2e", template,
                     parameters, "e2e-deployment", Duration.ofMinutes(5)));
             return new Stack("local", target, outputs, Optional.of(miniStack), miniStack::close);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -144,6 +145,19 @@ class LeastPrivilegeIT {
                 deleteObject("TodoAttachmentsCleanupFunction", "UploadsBucketName", OBJECT_KEY, false),
                 getObject("TodoAttachmentsCleanupFunction", "AttachmentsBucketName", OBJECT_KEY, false),
                 readItem("TodoAttachmentsCleanupFunction", "TodosTableName", false),
+                queryIndex("TodoRemindersFunction", "TodosTableName", "byDueDate", "dueDate", true),
+                readItem("TodoRemindersFunction", "TodosTableName", false),
+                scanTable("TodoRemindersFunction", "TodosTableName", false),
+                writeItem("TodoRemindersFunction", "TodosTableName", false),
+                writeItem("TodoRemindersFunction", "ReminderLedgerTableName", true),
+                readItem("TodoRemindersFunction", "ReminderLedgerTableName", false),
+                queryIndex("TodoRemindersFunction", "SubscribersTableName", "byStatus", "status", false),
+                writeItem("TodoRemindersFunction", "EmailLedgerTableName", false),
+                secretValue("TodoRemindersFunction", "BlogLinkKeysArn", false),
+                secretValue("TodoRemindersFunction", "TodoCursorKeysArn", false),
+                listUsers("TodoRemindersFunction", true),
+                listUsers("TodoFunction", false),
+                getObject("TodoRemindersFunction", "AttachmentsBucketName", OBJECT_KEY, false),
 
                 // What the event source mappings do as the function's role; on AWS only (see check).
                 pollerReadsStream("TodoAttachmentsCleanupFunction", "TodosTableName", true),
@@ -258,6 +272,20 @@ class LeastPrivilegeIT {
             streamArn = dynamoDb.describeTable(b -> b.tableName(stack.outputs().get(tableOutput))).table().latestStreamArn();
         }
         return new Probe(function, "dynamodb:GetRecords", streamArn, allowed, null);
+    }
+
+    private static Probe listUsers(String function, boolean allowed) {
+        String poolId = stack.outputs().get("UserPoolId");
+        String poolArn;
+        try (CognitoIdentityProviderClient cognito = stack.clients().cognito()) {
+            poolArn = cognito.describeUserPool(b -> b.userPoolId(poolId)).userPool().arn();
+        }
+        return new Probe(function, "cognito-idp:ListUsers", poolArn, allowed, credentials -> {
+            try (CognitoIdentityProviderClient cognito = stack.clients().configure(CognitoIdentityProviderClient.builder(),
+                    credentials)) {
+                cognito.listUsers(b -> b.userPoolId(poolId).filter("sub = \"e2e-least-privilege\"").limit(1));
+            }
+        });
     }
 
     private static Probe secretValue(String function, String secretArnOutput, boolean allowed) {
