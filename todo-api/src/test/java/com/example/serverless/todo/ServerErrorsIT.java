@@ -21,14 +21,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * A failure on our side: a 500 problem (never a stack trace) and one EMF {@code ServerErrors} count, the metric the
- * canary's alarm watches. The failure is real: the application's table is deleted under it.
+ * The function's EMF counts. A failure on our side: a 500 problem (never a stack trace) and one {@code ServerErrors}
+ * count, the metric the canary's alarm watches; the failure is real: the application's table is deleted under it
+ * (so that test runs last). A new todo: one {@code TodosCreated}; its idempotent replay: none.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestProfile(ServerErrorsIT.OwnApplication.class)
 @WithTestResource(LocalCloudResource.class)
 class ServerErrorsIT {
@@ -46,6 +51,20 @@ class ServerErrorsIT {
     private final HttpApi caller = HttpApi.newUser();
 
     @Test
+    @Order(1)
+    void aNewTodoIsCountedOnceAndItsReplayIsNot() {
+        HttpApi withKey = caller.header("Idempotency-Key", "metrics-" + System.nanoTime());
+        Output<HttpApiResponse> created = printedWhile(() -> withKey.post("/todos", "{\"title\":\"counted\"}"));
+        Output<HttpApiResponse> replayed = printedWhile(() -> withKey.post("/todos", "{\"title\":\"counted\"}"));
+
+        assertEquals(201, created.result().status(), created.result().toString());
+        assertEquals(List.of(1), countsOf("TodosCreated", created.printed()));
+        assertEquals(201, replayed.result().status(), replayed.result().toString());
+        assertEquals(List.of(), countsOf("TodosCreated", replayed.printed()), "a replay creates nothing");
+    }
+
+    @Test
+    @Order(2)
     void aFailureOnOurSideIsA500ProblemCountedAsAServerError() {
         Output<HttpApiResponse> clientError = printedWhile(() -> caller.post("/todos", "{}"));
         assertEquals("validation", clientError.result().problemSlug());
@@ -95,8 +114,17 @@ class ServerErrorsIT {
     }
 
     private static List<JsonNode> serverErrorLines(String printed) {
+        return emfLines("ServerErrors", printed);
+    }
+
+    /** The values of this metric in the EMF lines printed. */
+    private static List<Integer> countsOf(String metric, String printed) {
+        return emfLines(metric, printed).stream().map(line -> line.path(metric).asInt()).toList();
+    }
+
+    private static List<JsonNode> emfLines(String metric, String printed) {
         ObjectMapper json = new ObjectMapper();
-        return printed.lines().filter(line -> line.startsWith("{") && line.contains("\"ServerErrors\"")).map(line -> {
+        return printed.lines().filter(line -> line.startsWith("{") && line.contains("\"" + metric + "\"")).map(line -> {
             try {
                 return json.readTree(line);
             } catch (IOException e) {

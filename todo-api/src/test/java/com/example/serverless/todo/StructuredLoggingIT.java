@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The production log format: one JSON object per line, with the request id, and no secrets. */
+/** The production log format: one JSON object per line, with the request id, trace id and cold-start flag, and no secrets. */
 @QuarkusTest
 @TestProfile(StructuredLoggingIT.JsonLogFile.class)
 @WithTestResource(LocalCloudResource.class)
@@ -37,7 +37,7 @@ class StructuredLoggingIT {
     }
 
     @Test
-    void eachRequestLogsOneJsonLineWithItsRequestIdAndNoToken() throws Exception {
+    void eachRequestLogsOneJsonLineWithItsRequestIdTraceAndColdStartAndNoToken() throws Exception {
         HttpApi caller = HttpApi.newUser().header("authorization", "Bearer secret-token-value");
         caller.post("/todos", "{\"title\":\"a private title\"}");
         caller.get("/todos/not-a-uuid");
@@ -54,6 +54,8 @@ class StructuredLoggingIT {
         assertTrue(requestLines.stream().anyMatch(e -> e.path("message").asText().startsWith("POST /todos -> 201")),
                 all);
         assertTrue(requestLines.stream().allMatch(e -> !e.path("mdc").path("requestId").asText().isBlank()), all);
+        assertTrue(requestLines.stream().allMatch(e -> e.path("mdc").has("traceId")
+                && List.of("true", "false").contains(e.path("mdc").path("coldStart").asText())), all);
         assertFalse(all.contains("secret-token-value"), "tokens are never logged");
         assertFalse(all.contains("a private title"), "bodies are never logged");
     }

@@ -1,7 +1,7 @@
 package com.example.serverless.blogapi.api;
 
 import com.example.serverless.blogapi.domain.SubscriptionService;
-import com.example.serverless.blogapi.html.Html;
+import com.example.serverless.email.Html;
 import com.example.serverless.blogapi.html.Pages;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;

@@ -1,5 +1,6 @@
 package com.example.serverless.blogapi.html;
 
+import com.example.serverless.email.Html;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 

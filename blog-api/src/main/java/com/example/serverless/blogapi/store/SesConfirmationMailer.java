@@ -1,7 +1,7 @@
 package com.example.serverless.blogapi.store;
 
 import com.example.serverless.blogapi.domain.ConfirmationMailer;
-import com.example.serverless.blogapi.html.Html;
+import com.example.serverless.email.Html;
 import java.net.URI;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 

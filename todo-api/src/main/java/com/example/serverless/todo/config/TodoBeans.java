@@ -55,8 +55,11 @@ public class TodoBeans {
     @Produces
     @ApplicationScoped
     TodoService todoService(TodoStore store, AttachmentUrls attachmentUrls, PageCursors cursors, TodoConfig config,
-            Clock clock) {
+            Clock clock, EmfMetrics metrics) {
         return new TodoService(store, attachmentUrls, cursors, new TimeOrderedIds(clock), clock,
-                config.idempotencyWindow());
+                config.idempotencyWindow(), () -> {
+                    metrics.count("TodosCreated", 1);
+                    metrics.flush();
+                });
     }
 }

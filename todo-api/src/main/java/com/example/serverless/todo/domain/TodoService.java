@@ -22,10 +22,12 @@ public class TodoService {
     private final TimeOrderedIds ids;
     private final Clock clock;
     private final Duration idempotencyWindow;
+    private final TodoMetrics metrics;
 
     public TodoService(TodoStore store, AttachmentUrls attachmentUrls, PageCursors cursors, TimeOrderedIds ids,
-            Clock clock, Duration idempotencyWindow) {
+            Clock clock, Duration idempotencyWindow, TodoMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.attachmentUrls = attachmentUrls;
         this.cursors = cursors;
         this.ids = ids;
@@ -38,12 +40,14 @@ public class TodoService {
         Todo todo = Todo.created(ids.next(), ownerId, fields, now);
         if (idempotencyKey.isEmpty()) {
             store.insert(todo);
+            metrics.todoCreated();
             return todo;
         }
         String requestHash = hash(fields);
         Optional<TodoStore.IdempotentCreate> earlier = store.insertOnce(
                 todo, idempotencyKey.get(), requestHash, now.plus(idempotencyWindow));
         if (earlier.isEmpty()) {
+            metrics.todoCreated();
             return todo;
         }
         if (!earlier.get().requestHash().equals(requestHash)) {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.example.serverless.batch.PartialBatch;
+import com.example.serverless.telemetry.InvocationLog;
 import com.example.serverless.todocleanup.domain.AttachmentCleanup;
 import com.example.serverless.todocleanup.domain.CleanupResult;
 import com.example.serverless.todocleanup.domain.RemovedTodo;
@@ -13,7 +14,6 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * The todos table's stream (filtered to REMOVE events of todos) -> the removed todo's attachment objects deleted.
@@ -33,12 +33,9 @@ public class TodoRemovedHandler implements RequestHandler<DynamodbEvent, Streams
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        MDC.put("requestId", context.getAwsRequestId());
-        try {
+        try (InvocationLog log = InvocationLog.open(context.getAwsRequestId())) {
             List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
             return PartialBatch.forStream(records, record -> record.getDynamodb().getSequenceNumber(), this::handleRecord);
-        } finally {
-            MDC.remove("requestId");
         }
     }
 

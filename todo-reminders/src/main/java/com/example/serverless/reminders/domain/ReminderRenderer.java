@@ -1,6 +1,7 @@
 package com.example.serverless.reminders.domain;
 
 import com.example.serverless.email.Email;
+import com.example.serverless.email.Html;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -26,7 +27,7 @@ public final class ReminderRenderer {
         String text = "Your todo \"" + title + "\" is due " + when + " (" + day + ").\n\n"
                 + "You get one reminder per todo and due date. Mark the todo done, or change its due date, in MyTodoList.\n";
         String html = "<!DOCTYPE html>\n<html><body>\n"
-                + "<p>Your todo <strong>" + escapeHtml(title) + "</strong> is due " + when + " (" + day + ").</p>\n"
+                + "<p>Your todo <strong>" + Html.escape(title) + "</strong> is due " + when + " (" + day + ").</p>\n"
                 + "<p>You get one reminder per todo and due date. Mark the todo done, or change its due date, in MyTodoList.</p>\n"
                 + "</body></html>\n";
         return new Email(to, subject, html, text, TAGS, Optional.empty());
@@ -35,21 +36,5 @@ public final class ReminderRenderer {
     static String subjectTitle(String title) {
         String oneLine = title.replaceAll("\\p{Cntrl}+", " ").strip();
         return oneLine.length() <= SUBJECT_TITLE_LENGTH ? oneLine : oneLine.substring(0, SUBJECT_TITLE_LENGTH - 1) + "…";
-    }
-
-    static String escapeHtml(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 }

@@ -1,6 +1,6 @@
-package com.example.serverless.blogapi.html;
+package com.example.serverless.email;
 
-/** Escaping for text and attribute values placed in HTML. */
+/** Escaping for text and attribute values placed in HTML: email bodies, and the pages of the functions that send them. */
 public final class Html {
 
     private Html() {
