@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.example.serverless.infra.users.CognitoUsers.SignedInUser;
 import com.example.serverless.localcloud.SentEmail;
@@ -13,6 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,12 +26,16 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /**
  * Todo reminders fired by the deployed schedule (EventBridge Scheduler -> the function's alias): a todo due tomorrow,
- * created through the todo API, is mailed to its owner once, and not again on later ticks; a done todo never. Needs a
+ * created through the todo API, is mailed to its owner once, and not again by a later run; a done todo never. Needs a
  * schedule that fires within the test's patience: the local deploy sets {@link #LOCAL_SCHEDULE}; elsewhere the class
  * is skipped unless the stack runs a rate() schedule.
  */
@@ -94,19 +100,36 @@ class TodoReminderIT {
         assertThat(reminders.get(0).subject(), equalTo("Due tomorrow: " + title));
         assertThat(reminders.get(0).html(), containsString("Pay &lt;rent&gt; " + run));
 
-        // A todo created now is reminded by a later tick: when its mail is there, that tick has seen the first todo too.
+        // Another run, started as a tick starts one (the schedule's firing is shown above; waiting for the next
+        // tick would cost a minute): a run that sees the todo again sends nothing new.
         String laterTitle = "Later " + run;
         createTodo(ada, laterTitle, tomorrow);
-        Eventually.await("the reminder of the later todo", REMINDER, () -> mailAbout(ada, laterTitle),
-                found -> !found.isEmpty());
+        runOnceMore();
+        assertThat("the run saw the todos due tomorrow", mailAbout(ada, laterTitle), hasSize(1));
 
-        assertThat("one reminder, whatever the number of ticks", mailAbout(ada, title), hasSize(1));
+        assertThat("one reminder, whatever the number of runs", mailAbout(ada, title), hasSize(1));
         assertThat("a done todo gets none", mailAbout(ada, doneTitle), empty());
         try (DynamoDbClient dynamoDb = stack.clients().configure(DynamoDbClient.builder())) {
             Map<String, AttributeValue> entry = dynamoDb.getItem(b -> b.tableName(stack.outputs().get("ReminderLedgerTableName"))
                     .consistentRead(true).key(Map.of("todoId", AttributeValue.fromS(todoId),
                             "dueDate", AttributeValue.fromS(tomorrow.toString())))).item();
             assertThat(entry.get("state").s(), equalTo("sent"));
+        }
+    }
+
+    /** One synchronous run of the function's alias with the schedule's payload; a throttled call (one run at a time) waits. */
+    private static void runOnceMore() {
+        String function = new FunctionRoles(stack).functionName("TodoRemindersFunction");
+        try (LambdaClient lambda = stack.clients().configure(LambdaClient.builder())) {
+            InvokeResponse response = Eventually.await("a run of " + function, REMINDER, () -> {
+                try {
+                    return lambda.invoke(b -> b.functionName(function).qualifier("live")
+                            .payload(SdkBytes.fromUtf8String("{\"scheduledTime\": \"" + Instant.now() + "\"}")));
+                } catch (TooManyRequestsException aRunIsUnderWay) {
+                    return null;
+                }
+            }, invoked -> invoked != null);
+            assertThat(response.payload().asUtf8String(), response.functionError(), nullValue());
         }
     }
 
