@@ -63,6 +63,18 @@ class OpenApiIT {
     }
 
     @Test
+    void conditionalGetsDeclareTheir304AndCachingHeaders() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/todos/{id}'.get.responses", hasKey("304"))
+                .body("paths.'/todos'.get.responses", hasKey("304"))
+                .body("paths.'/todos/{id}'.get.responses.'304'.headers", hasKey("ETag"))
+                .body("paths.'/todos'.get.responses.'200'.headers", hasKey("Cache-Control"))
+                .body("paths.'/todos/{id}'.get.responses.'200'.headers", hasKey("Vary"))
+                .body("paths.'/todos/{id}'.get.parameters.find { it.name == 'If-None-Match' }.in", equalTo("header"))
+                .body("paths.'/todos'.get.parameters.find { it.name == 'If-None-Match' }.in", equalTo("header"));
+    }
+
+    @Test
     void theBuildStoresTheDocumentForOtherModules() {
         // Written by the Quarkus build (quarkus.smallrye-openapi.store-schema-directory) before the tests run.
         assertTrue(Files.isRegularFile(Path.of("target/openapi/openapi.yaml")));

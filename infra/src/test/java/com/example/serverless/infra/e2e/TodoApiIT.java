@@ -95,11 +95,11 @@ class TodoApiIT {
         assertThat(created.getData().getTitle(), equalTo("Buy milk"));
         assertThat(created.getData().getStatus(), equalTo("open"));
 
-        ApiResponse<TodoView> read = todos.getTodoWithHttpInfo(id);
+        ApiResponse<TodoView> read = todos.getTodoWithHttpInfo(id, null);
         assertThat(header(read, "ETag"), equalTo("\"1\""));
         assertThat(read.getData().getDueDate(), equalTo(LocalDate.of(2030, 1, 31)));
         assertThat(read.getData().getTags(), equalTo(List.of("home")));
-        assertThat(ids(todos.listTodos(null, null, null)), hasItem(id));
+        assertThat(ids(todos.listTodos(null, null, null, null)), hasItem(id));
 
         ApiResponse<TodoView> patched = todos.patchTodoWithHttpInfo(id, "\"1\"",
                 new TodoMergePatch().status(TodoMergePatch.StatusEnum.DONE));
@@ -115,10 +115,10 @@ class TodoApiIT {
         assertThat(replaced.getData().getTitle(), equalTo("Buy oat milk"));
         assertThat(replaced.getData().getDescription(), equalTo(null));
         assertThat(replaced.getData().getStatus(), equalTo("open"));
-        assertThat(todos.getTodo(id).getVersion(), equalTo(3L));
+        assertThat(todos.getTodo(id, null).getVersion(), equalTo(3L));
 
         expectDeleted(todos, id);
-        expectProblem(() -> todos.getTodo(id), 404, "not-found");
+        expectProblem(() -> todos.getTodo(id, null), 404, "not-found");
         expectDeleted(todos, id);
     }
 
@@ -128,18 +128,18 @@ class TodoApiIT {
         TodosApi bobTodos = client(bob);
         String id = createTodo(alice, "Alice's secret");
         String attachmentId = aliceTodos.addAttachment(id, textAttachment("a.txt", 3)).getAttachment().getId();
-        String version = "\"" + aliceTodos.getTodo(id).getVersion() + "\"";
+        String version = "\"" + aliceTodos.getTodo(id, null).getVersion() + "\"";
 
-        expectProblem(() -> bobTodos.getTodo(id), 404, "not-found");
+        expectProblem(() -> bobTodos.getTodo(id, null), 404, "not-found");
         expectProblem(() -> bobTodos.replaceTodo(id, version,
                 new TodoRequest().title("Bob was here").status(TodoRequest.StatusEnum.OPEN)), 404, "not-found");
         expectProblem(() -> bobTodos.patchTodo(id, version, new TodoMergePatch().title("Bob was here")), 404, "not-found");
         expectProblem(() -> bobTodos.addAttachment(id, textAttachment("b.txt", 3)), 404, "not-found");
         expectProblem(() -> bobTodos.getAttachment(attachmentId, id), 404, "not-found");
-        assertThat(ids(bobTodos.listTodos(null, null, null)), not(hasItem(id)));
+        assertThat(ids(bobTodos.listTodos(null, null, null, null)), not(hasItem(id)));
         expectDeleted(bobTodos, id);
 
-        TodoView untouched = aliceTodos.getTodo(id);
+        TodoView untouched = aliceTodos.getTodo(id, null);
         assertThat(untouched.getTitle(), equalTo("Alice's secret"));
         assertThat("\"" + untouched.getVersion() + "\"", equalTo(version));
         assertThat(untouched.getAttachments().size(), equalTo(1));
@@ -157,7 +157,7 @@ class TodoApiIT {
         String next = null;
         int pages = 0;
         do {
-            TodoPageView page = todos.listTodos(2, next, null);
+            TodoPageView page = todos.listTodos(2, next, null, null);
             assertThat(page.getItems().size(), lessThanOrEqualTo(2));
             seen.addAll(ids(page));
             next = page.getNext();
@@ -166,10 +166,10 @@ class TodoApiIT {
         assertThat(seen, equalTo(created));
         assertThat(pages, equalTo(3));
 
-        String cursor = todos.listTodos(2, null, null).getNext();
+        String cursor = todos.listTodos(2, null, null, null).getNext();
         String tampered = (cursor.charAt(0) == 'A' ? "B" : "A") + cursor.substring(1);
-        expectProblem(() -> todos.listTodos(null, tampered, null), 400, "bad-cursor");
-        assertThat(todos.listTodos(null, null, "done").getItems().size(), equalTo(0));
+        expectProblem(() -> todos.listTodos(null, tampered, null, null), 400, "bad-cursor");
+        assertThat(todos.listTodos(null, null, "done", null).getItems().size(), equalTo(0));
     }
 
     @Test
@@ -187,7 +187,7 @@ class TodoApiIT {
         expectProblem(api(alice).contentType("application/merge-patch+json").body(Map.of("title", "No precondition"))
                 .patch("/todos/" + id).then().extract(), 428, "precondition-required");
 
-        ApiResponse<TodoView> current = todos.getTodoWithHttpInfo(id);
+        ApiResponse<TodoView> current = todos.getTodoWithHttpInfo(id, null);
         assertThat(header(current, "ETag"), equalTo("\"2\""));
         assertThat(current.getData().getTitle(), equalTo("Version two"));
     }
@@ -201,7 +201,7 @@ class TodoApiIT {
         String retry = todos.createTodo(new TodoRequest().title("Once"), key).getId();
         assertThat(retry, equalTo(first));
         expectProblem(() -> todos.createTodo(new TodoRequest().title("Twice"), key), 422, "idempotency-conflict");
-        assertThat(ids(todos.listTodos(null, null, null)), contains(first));
+        assertThat(ids(todos.listTodos(null, null, null, null)), contains(first));
     }
 
     @Test
@@ -218,7 +218,7 @@ class TodoApiIT {
         // What the client can send but the rules refuse: a title too long, a tag blank, a bad file name.
         expectProblem(() -> todos.createTodo(new TodoRequest().title("x".repeat(201)).tags(List.of(" ")), null), 400,
                 "validation");
-        assertThat(todos.listTodos(null, null, null).getItems().size(), equalTo(0));
+        assertThat(todos.listTodos(null, null, null, null).getItems().size(), equalTo(0));
     }
 
     @Test
@@ -245,7 +245,7 @@ class TodoApiIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(downloaded.statusCode(), equalTo(200));
         assertThat(new String(downloaded.body(), StandardCharsets.UTF_8), equalTo(new String(content, StandardCharsets.UTF_8)));
-        assertThat(todos.getTodo(id).getAttachments().getFirst().getId(), equalTo(attachmentId));
+        assertThat(todos.getTodo(id, null).getAttachments().getFirst().getId(), equalTo(attachmentId));
     }
 
     @Test
@@ -276,6 +276,34 @@ class TodoApiIT {
 
     static void useStack(E2eStack.Stack deployed) {
         stack = deployed;
+    }
+
+    @Test
+    void aConditionalGetThroughTheHttpApiRevalidatesWithoutTheBody() throws Exception {
+        TodosApi todos = client(alice);
+        String id = todos.createTodo(new TodoRequest().title("revalidated"), null).getId();
+
+        ExtractableResponse<Response> full = api(alice).get("/todos/" + id).then().extract();
+        assertThat(full.statusCode(), equalTo(200));
+        assertThat(full.header("Cache-Control"), equalTo("private, no-cache"));
+        assertThat(full.header("Vary"), equalTo("Authorization"));
+        ExtractableResponse<Response> revalidated = api(alice).header("If-None-Match", full.header("ETag"))
+                .get("/todos/" + id).then().extract();
+
+        expectNotModified(revalidated, full.header("ETag"));
+        assertThat(api(bob).header("If-None-Match", full.header("ETag")).get("/todos/" + id).then().extract()
+                .statusCode(), equalTo(404));
+    }
+
+    /** 304 with no body; on MiniStack a payload-2.0 response without a body is a 500 (see {@link #expectNoContent}). */
+    static void expectNotModified(ExtractableResponse<Response> response, String etag) {
+        if (stack.isLocal()) {
+            assertThat("MiniStack fixed the null-body 500; drop this departure", response.statusCode(), equalTo(500));
+        } else {
+            assertThat(response.statusCode(), equalTo(304));
+            assertThat(response.header("ETag"), equalTo(etag));
+            assertThat(response.body().asString(), equalTo(""));
+        }
     }
 
     static RequestSpecification api(SignedInUser user) {

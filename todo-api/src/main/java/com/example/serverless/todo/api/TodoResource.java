@@ -4,6 +4,8 @@ import com.example.serverless.http.Caller;
 import com.example.serverless.http.Problem;
 import com.example.serverless.todo.domain.IdempotencyKey;
 import com.example.serverless.todo.domain.IfMatch;
+import com.example.serverless.todo.domain.IfNoneMatch;
+import com.example.serverless.todo.domain.PageEtags;
 import com.example.serverless.todo.domain.Page;
 import com.example.serverless.todo.domain.PresignedUrl;
 import com.example.serverless.todo.domain.Todo;
@@ -25,9 +27,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -62,6 +66,11 @@ public class TodoResource {
     static final String JWT = "cognitoJwt";
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    // Per-user data: no shared cache may keep it, and a client's copy is revalidated (If-None-Match) before each use.
+    static final String CACHE_CONTROL = "private, no-cache";
+    private static final String CACHE_CONTROL_DESCRIPTION = "private, no-cache: per-user data, revalidate before use";
+    private static final String VARY_DESCRIPTION = "Authorization: the answer depends on the caller";
+    private static final String IF_NONE_MATCH_DESCRIPTION = "ETags the client holds; a current one answers 304 with no body";
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
 
@@ -105,13 +114,26 @@ public class TodoResource {
     @GET
     @Operation(operationId = "listTodos", summary = "The caller's todos in creation order, a page at a time")
     @APIResponse(responseCode = "200", description = "One page; next is the cursor of the following page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TodoPageView.class)))
-    public TodoPageView list(
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TodoPageView.class)),
+            headers = {
+                    @Header(name = HttpHeaders.ETAG, description = "A strong tag of this page, for If-None-Match", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = HttpHeaders.CACHE_CONTROL, description = CACHE_CONTROL_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = HttpHeaders.VARY, description = VARY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "304", description = "Not modified: the page is still the one If-None-Match names; no body",
+            headers = {
+                    @Header(name = HttpHeaders.ETAG, description = "The page's tag", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = HttpHeaders.CACHE_CONTROL, description = CACHE_CONTROL_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = HttpHeaders.VARY, description = VARY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))})
+    public RestResponse<TodoPageView> list(
             @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"open", "done"})) String status,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
-            @QueryParam("next") @Parameter(description = "The cursor a previous page answered") String next) {
-        Page<Todo> page = todos.list(caller.id(), statusFilter(status), pageSize(limit), Optional.ofNullable(next));
-        return new TodoPageView(page.items().stream().map(TodoView::of).toList(), page.next().orElse(null));
+            @QueryParam("next") @Parameter(description = "The cursor a previous page answered") String next,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(description = IF_NONE_MATCH_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING)) List<String> ifNoneMatch) {
+        String owner = caller.id();
+        Page<Todo> page = todos.list(owner, statusFilter(status), pageSize(limit), Optional.ofNullable(next));
+        return conditional(PageEtags.of(owner, page), ifNoneMatch,
+                () -> new TodoPageView(page.items().stream().map(TodoView::of).toList(), page.next().orElse(null)));
     }
 
     @GET
@@ -119,11 +141,23 @@ public class TodoResource {
     @Operation(operationId = "getTodo", summary = "One todo")
     @APIResponse(responseCode = "200", description = "The todo",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TodoView.class)),
-            headers = @Header(name = HttpHeaders.ETAG, description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+            headers = {
+                    @Header(name = HttpHeaders.ETAG, description = "The version, for If-Match and If-None-Match", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = HttpHeaders.CACHE_CONTROL, description = CACHE_CONTROL_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = HttpHeaders.VARY, description = VARY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "304", description = "Not modified: the todo is still the version If-None-Match names; no body",
+            headers = {
+                    @Header(name = HttpHeaders.ETAG, description = "The version", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = HttpHeaders.CACHE_CONTROL, description = CACHE_CONTROL_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = HttpHeaders.VARY, description = VARY_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<TodoView> get(@PathParam("id") String id) {
-        return withEtag(todos.get(caller.id(), id));
+    public RestResponse<TodoView> get(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(description = IF_NONE_MATCH_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING)) List<String> ifNoneMatch) {
+        // The read is owner-scoped, so another user's todo is a 404 before any tag is compared.
+        Todo todo = todos.get(caller.id(), id);
+        return conditional(IfMatch.etagOf(todo.version()), ifNoneMatch, () -> TodoView.of(todo));
     }
 
     @PUT
@@ -228,6 +262,21 @@ public class TodoResource {
     public DownloadView download(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
         PresignedUrl download = todos.download(caller.id(), id, attachmentId);
         return new DownloadView(download.url(), download.expiresAt());
+    }
+
+    /**
+     * A conditional GET: 304 with no body when the client's tag is current, else 200 with the body. Both carry the
+     * tag and the caching rules, as RFC 9110 section 15.4.5 asks of a 304.
+     */
+    private static <T> RestResponse<T> conditional(String etag, List<String> ifNoneMatch, Supplier<T> body) {
+        boolean current = IfNoneMatch.parse(joined(ifNoneMatch)).map(tags -> tags.matches(etag)).orElse(false);
+        RestResponse.ResponseBuilder<T> response = current
+                ? RestResponse.ResponseBuilder.create(Response.Status.NOT_MODIFIED)
+                : RestResponse.ResponseBuilder.ok(body.get());
+        return response.header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                .build();
     }
 
     /** A header sent as one comma-separated value may reach us split into several. */
