@@ -10,6 +10,7 @@ import com.example.serverless.todo.domain.TodoService;
 import com.example.serverless.todo.domain.TodoStore;
 import com.example.serverless.todo.store.DynamoDbTodoStore;
 import com.example.serverless.todo.store.S3AttachmentUrls;
+import com.example.serverless.todo.store.StoreClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -28,7 +29,8 @@ public class TodoBeans {
     @Produces
     @ApplicationScoped
     TodoStore todoStore(DynamoDbClient dynamoDb, TodoConfig config) {
-        return new DynamoDbTodoStore(dynamoDb, config.tableName(), config.maxItemsReadPerPage());
+        return new DynamoDbTodoStore(StoreClients.select(dynamoDb, config.daxEndpoint()), config.tableName(),
+                config.maxItemsReadPerPage());
     }
 
     @Produces

@@ -3,6 +3,7 @@ package com.example.serverless.todo.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Everything the todo API reads from its environment (the SAM template sets the TODO_* variables). */
 @ConfigMapping(prefix = "todo")
@@ -10,6 +11,9 @@ public interface TodoConfig {
 
     /** TODO_TABLE_NAME */
     String tableName();
+
+    /** TODO_DAX_ENDPOINT: the DAX cluster's discovery endpoint when the template's EnableDax is on; absent otherwise. */
+    Optional<String> daxEndpoint();
 
     /** TODO_ATTACHMENTS_BUCKET */
     String attachmentsBucket();
