@@ -72,6 +72,21 @@ public final class TrustStore {
         return certificate;
     }
 
+    /**
+     * The certificate's public key as Chromium's {@code --ignore-certificate-errors-spki-list} takes it (base64 of
+     * the SHA-256 of its SubjectPublicKeyInfo): a browser trusts this one key for names it does not carry.
+     */
+    public String publicKeyPin() {
+        try (InputStream in = Files.newInputStream(certificate)) {
+            byte[] key = CertificateFactory.getInstance("X.509").generateCertificate(in).getPublicKey().getEncoded();
+            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + certificate, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read " + certificate, e);
+        }
+    }
+
     public SSLContext sslContext() {
         return sslContext;
     }

@@ -36,6 +36,16 @@ public interface DeployTarget {
         return template.toJson();
     }
 
+    /** Where a browser calls Cognito's user pool API (the blog's author page signs in there). */
+    default URI cognitoEndpoint() {
+        return endpoint().orElse(URI.create("https://cognito-idp." + region().id() + ".amazonaws.com/"));
+    }
+
+    /** Where a viewer opens the blog site, whose distribution the stack outputs as {@code SiteUrl}. */
+    default URI siteUrl(String siteUrlOutput) {
+        return URI.create(siteUrlOutput);
+    }
+
     /** The base URL a client calls for an HTTP API whose URL the stack outputs as {@code https://<id>.execute-api...}. */
     default URI httpApiBaseUrl(String apiUrlOutput) {
         return URI.create(apiUrlOutput);

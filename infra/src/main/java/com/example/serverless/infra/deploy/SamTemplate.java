@@ -147,6 +147,16 @@ public final class SamTemplate {
         return action == null ? List.of() : List.of(String.valueOf(action));
     }
 
+    /** A resource's Properties, to change in place. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> properties(String logicalId) {
+        Map<String, Object> resource = (Map<String, Object>) ((Map<String, Object>) tree.get("Resources")).get(logicalId);
+        if (resource == null) {
+            throw new IllegalArgumentException("The template has no resource " + logicalId);
+        }
+        return (Map<String, Object>) resource.get("Properties");
+    }
+
     public Map<String, Object> tree() {
         return tree;
     }

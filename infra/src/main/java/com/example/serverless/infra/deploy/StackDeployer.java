@@ -68,7 +68,18 @@ public final class StackDeployer {
             String body = target.templateBody(template, deployment.parameters());
             TemplateLocation location = body.length() <= MAX_TEMPLATE_BODY ? new TemplateLocation(body, null)
                     : new TemplateLocation(null, templateUrl(s3, deployment.deploymentBucket(), body));
-            return createOrUpdate(cloudFormation, deployment, location);
+            StackOutputs outputs = createOrUpdate(cloudFormation, deployment, location);
+            publishSite(s3, deployment, outputs);
+            return outputs;
+        }
+    }
+
+    /** The blog site's files go with the stack they call (infra/site, beside the template). */
+    private void publishSite(S3Client s3, Deployment deployment, StackOutputs outputs) {
+        Path site = deployment.template().toAbsolutePath().resolveSibling("site");
+        if (outputs.values().containsKey("SiteBucketName") && Files.isDirectory(site)) {
+            SiteFiles.publish(s3, outputs.get("SiteBucketName"), site, outputs.get("UserPoolClientId"),
+                    target.cognitoEndpoint());
         }
     }
 

@@ -83,6 +83,38 @@ public final class LocalTarget implements DeployTarget {
         runFunctionsAsHostProcesses(template);
         authorizeSendEmailAsMiniStackDoes(template);
         authorizeSqsBatchesAsMiniStackDoes(template);
+        serveTheSiteApiFromMiniStack(template, miniStack.plainHttpEndpoint());
+        allowTheLocalCognitoInTheSiteCsp(template, cognitoEndpoint());
+    }
+
+    /**
+     * MiniStack 1.5.33's CloudFront refuses to dial an origin at an AWS host name (502), so the site's {@code api}
+     * origin, {@code <api>.execute-api.<region>.amazonaws.com} on AWS, becomes MiniStack's plain listener with the
+     * API's path there ({@code /_aws/execute-api/<api>/$default}). MiniStackFidelityIT asserts the departure.
+     */
+    @SuppressWarnings("unchecked")
+    static void serveTheSiteApiFromMiniStack(SamTemplate template, URI plainEndpoint) {
+        Map<String, Object> config = (Map<String, Object>) template.properties("SiteDistribution").get("DistributionConfig");
+        for (Map<String, Object> origin : (List<Map<String, Object>>) config.get("Origins")) {
+            if ("api".equals(origin.get("Id"))) {
+                origin.put("DomainName", plainEndpoint.getHost());
+                origin.put("OriginPath", Map.of("Fn::Sub", "/_aws/execute-api/${BlogApi}/$default"));
+                origin.put("CustomOriginConfig", Map.of("OriginProtocolPolicy", "http-only",
+                        "HTTPPort", plainEndpoint.getPort()));
+            }
+        }
+    }
+
+    /** Cognito is MiniStack's endpoint here, not cognito-idp.&lt;region&gt;.amazonaws.com: the CSP names it instead. */
+    @SuppressWarnings("unchecked")
+    static void allowTheLocalCognitoInTheSiteCsp(SamTemplate template, URI cognito) {
+        Map<String, Object> csp = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) template
+                .properties("SiteHeadersPolicy").get("ResponseHeadersPolicyConfig")).get("SecurityHeadersConfig"))
+                .get("ContentSecurityPolicy");
+        String policy = (String) ((Map<String, Object>) csp.get("ContentSecurityPolicy")).get("Fn::Sub");
+        String local = "https://" + cognito.getAuthority();
+        csp.put("ContentSecurityPolicy", Map.of("Fn::Sub",
+                policy.replace("https://cognito-idp.${AWS::Region}.${AWS::URLSuffix}", local)));
     }
 
     /**
@@ -163,6 +195,15 @@ public final class LocalTarget implements DeployTarget {
      */
     public static Map<String, String> parameters() {
         return Map.of("EnableGradualDeployments", "false", "RetainData", "false");
+    }
+
+    /**
+     * MiniStack serves a distribution's viewer requests on its own port for the Host {@code <id>.cloudfront.net}; no
+     * resolver knows that name here, so a browser maps it to loopback (Chromium: {@code --host-resolver-rules}).
+     */
+    @Override
+    public URI siteUrl(String siteUrlOutput) {
+        return URI.create(siteUrlOutput + ":" + miniStack.endpoint().getPort());
     }
 
     /** MiniStack serves an HTTP API at /_aws/execute-api/{apiId}/{stage}; SAM's HTTP APIs use the $default stage. */

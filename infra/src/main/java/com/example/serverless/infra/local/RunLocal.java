@@ -107,6 +107,8 @@ public final class RunLocal {
         // itself (queue URLs) name its plain listener (see MiniStack.start): show them at the TLS endpoint clients use.
         shown.put("ApiUrl", api.toString());
         shown.put("BlogApiUrl", blogApi.toString());
+        URI site = target.siteUrl(outputs.get("SiteUrl"));
+        shown.put("SiteUrl", site.toString());
         String composed = "https://" + miniStack.plainHttpEndpoint().getAuthority();
         shown.replaceAll((key, value) -> value.startsWith(composed) ? endpoint + value.substring(composed.length()) : value);
         StringBuilder out = new StringBuilder("\nThe stack runs on MiniStack at ").append(endpoint)
@@ -114,6 +116,11 @@ public final class RunLocal {
         shown.forEach((key, value) -> out.append("  ").append(key).append(" = ").append(value).append('\n'));
         out.append("\nDemo user: ").append(demo.email()).append("  password: ").append(demo.password()).append("\n\n")
                 .append("""
+                        The blog site, through MiniStack's CloudFront (its name resolves nowhere but here):
+                          chromium --host-resolver-rules='MAP *.cloudfront.net 127.0.0.1' \\
+                            --ignore-certificate-errors-spki-list=%s --user-data-dir=$(mktemp -d) %s/
+                          curl --cacert %s --resolve %s:%d:127.0.0.1 %s/
+
                         Point the AWS CLI v2 and curl at it (the account root's keys; MiniStack's certificate):
                           export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=%s
                           export AWS_ENDPOINT_URL=%s AWS_CA_BUNDLE=%s
@@ -156,7 +163,8 @@ public final class RunLocal {
                         What the invocations so far cost, from their REPORT lines: infra/cost-report.sh local
 
                         Ctrl-C stops MiniStack and every function process.
-                        """.formatted(LocalTarget.REGION.id(), endpoint, miniStack.trustStore().certificate(),
+                        """.formatted(miniStack.trustStore().publicKeyPin(), site, miniStack.trustStore().certificate(),
+                        site.getHost(), site.getPort(), site, LocalTarget.REGION.id(), endpoint, miniStack.trustStore().certificate(),
                         miniStack.trustStore().certificate(),
                         outputs.get("UserPoolClientId"), demo.email(), demo.password(), api, api,
                         outputs.get("TodosTableName"), outputs.get("UserPoolId"), outputs.get("UserPoolId"),

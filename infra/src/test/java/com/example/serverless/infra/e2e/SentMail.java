@@ -60,6 +60,22 @@ final class SentMail {
         return all().stream().filter(message -> message.to().contains(address)).toList();
     }
 
+    /** blog-notifier's announcements of the post with this title to this address. */
+    List<SentEmail> announcements(String address, String title) {
+        return to(address).stream().filter(m -> m.subject().equals("New on the blog: " + title)).toList();
+    }
+
+    /** The token of the first link in the text part that contains this marker ({@code /confirm?token=}). */
+    static String tokenAfter(SentEmail email, String marker) {
+        String text = email.text();
+        int at = text.indexOf(marker);
+        if (at < 0) {
+            throw new AssertionError("no link with " + marker + " in " + text);
+        }
+        String rest = text.substring(at + marker.length());
+        return rest.split("[\\s>\"]", 2)[0];
+    }
+
     static List<SentEmail> parse(String body) {
         JsonNode messages;
         try {

@@ -60,4 +60,24 @@ class LocalTargetTest {
                 equalTo(template.inlineStatementsWithAction("BlogFanOutFunction", "sqs:SendMessage").stream()
                         .map(statement -> statement.get("Resource").toString()).toList()));
     }
+
+    @Test
+    void locallyTheSitesApiOriginIsMiniStacksListenerAndItsCspNamesTheLocalCognito() throws IOException {
+        SamTemplate template = SamTemplate.load(TEMPLATE);
+
+        LocalTarget.serveTheSiteApiFromMiniStack(template, java.net.URI.create("http://127.0.0.1:4567"));
+        LocalTarget.allowTheLocalCognitoInTheSiteCsp(template, java.net.URI.create("https://127.0.0.1:4566"));
+
+        JsonNode tree = new ObjectMapper().readTree(template.toJson());
+        JsonNode api = tree.at("/Resources/SiteDistribution/Properties/DistributionConfig/Origins/1");
+        assertThat(api.path("Id").asText(), equalTo("api"));
+        assertThat(api.path("DomainName").asText(), equalTo("127.0.0.1"));
+        assertThat(api.at("/OriginPath/Fn::Sub").asText(), equalTo("/_aws/execute-api/${BlogApi}/$default"));
+        assertThat(api.at("/CustomOriginConfig/HTTPPort").asInt(), equalTo(4567));
+        assertThat(api.at("/CustomOriginConfig/OriginProtocolPolicy").asText(), equalTo("http-only"));
+        String csp = tree.at("/Resources/SiteHeadersPolicy/Properties/ResponseHeadersPolicyConfig/SecurityHeadersConfig"
+                + "/ContentSecurityPolicy/ContentSecurityPolicy/Fn::Sub").asText();
+        assertThat(csp, containsString("connect-src 'self' https://127.0.0.1:4566;"));
+        assertThat(csp, not(containsString("cognito-idp")));
+    }
 }
