@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.example.serverless.infra.users.CognitoUsers.SignedInUser;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.Distribution;
+import software.amazon.awssdk.services.cloudfront.model.GetDistributionConfigResponse;
 import software.amazon.awssdk.services.cloudfront.model.Origin;
 import software.amazon.awssdk.services.cloudfront.model.OriginProtocolPolicy;
 import software.amazon.awssdk.services.cloudfront.model.ViewerProtocolPolicy;
@@ -129,12 +131,11 @@ class BlogSiteIT {
             try {
                 given().baseUri(stack.miniStack().orElseThrow().endpoint().toString()).header("Host", probe.domainName())
                         .get("/posts").then().statusCode(502);
-                site().get("/api/posts").then().statusCode(200).body("items", org.hamcrest.Matchers.notNullValue());
+                site().get("/api/posts").then().statusCode(200).body("items", notNullValue());
             } finally {
-                String etag = cloudFront.getDistributionConfig(b -> b.id(probe.id())).eTag();
-                var disabled = cloudFront.getDistributionConfig(b -> b.id(probe.id())).distributionConfig().toBuilder()
-                        .enabled(false).build();
-                String disabledEtag = cloudFront.updateDistribution(b -> b.id(probe.id()).ifMatch(etag)
+                GetDistributionConfigResponse current = cloudFront.getDistributionConfig(b -> b.id(probe.id()));
+                var disabled = current.distributionConfig().toBuilder().enabled(false).build();
+                String disabledEtag = cloudFront.updateDistribution(b -> b.id(probe.id()).ifMatch(current.eTag())
                         .distributionConfig(disabled)).eTag();
                 cloudFront.deleteDistribution(b -> b.id(probe.id()).ifMatch(disabledEtag));
             }
