@@ -5,6 +5,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -44,6 +45,16 @@ public record TargetClients(DeployTarget target) {
     /** The same at another endpoint of the target (the local cloud's listener without TLS), or AWS's own for null. */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder, URI endpoint,
             AwsCredentialsProvider credentials) {
+        return configure(builder, endpoint, credentials, target.region());
+    }
+
+    /** The same in another region of the target (where a global table keeps a replica). */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configureIn(Region region, B builder) {
+        return configure(builder, target.endpoint().orElse(null), target.credentials(), region);
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder,
+            URI endpoint, AwsCredentialsProvider credentials, Region region) {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
@@ -51,7 +62,7 @@ public record TargetClients(DeployTarget target) {
             // Emulators serve buckets by path, not by virtual host.
             s3.forcePathStyle(true);
         }
-        return builder.region(target.region())
+        return builder.region(region)
                 .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();

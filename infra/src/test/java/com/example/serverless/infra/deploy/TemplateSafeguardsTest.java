@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,13 +109,54 @@ class TemplateSafeguardsTest {
         for (var resource : resources.properties()) {
             String property = protectionProperty.get(resource.getValue().path("Type").asText());
             if (property != null) {
-                JsonNode protection = resource.getValue().path("Properties").path(property).path("Fn::If");
-                assertThat(resource.getKey() + " " + property + " follows RetainData", protection.path(0).asText(),
-                        equalTo("RetainData"));
+                assertFollowsRetainData(resource.getKey() + " " + property,
+                        resource.getValue().path("Properties").path(property));
                 checked++;
             }
         }
         assertThat("control: tables and the user pool were found", checked > 3, equalTo(true));
+    }
+
+    @Test
+    void everyReplicaOfAGlobalTableIsDeletionProtectedAndRecoverable() {
+        int checked = 0;
+        for (var resource : resources.properties()) {
+            if (resource.getValue().path("Type").asText().equals("AWS::DynamoDB::GlobalTable")) {
+                for (JsonNode replica : replicas(resource.getValue())) {
+                    String name = resource.getKey() + " replica " + replica.path("Region");
+                    assertFollowsRetainData(name + " DeletionProtectionEnabled", replica.path("DeletionProtectionEnabled"));
+                    assertThat(name + " has point-in-time recovery", replica.path("PointInTimeRecoverySpecification")
+                            .path("PointInTimeRecoveryEnabled").asBoolean(), equalTo(true));
+                    checked++;
+                }
+            }
+        }
+        assertThat("control: the blog's two tables with two possible replicas each", checked, equalTo(4));
+    }
+
+    @Test
+    void blogReplicaRegionAdmitsNothingOrOneRegion() {
+        Pattern allowed = Pattern.compile(
+                template.path("Parameters").path("BlogReplicaRegion").path("AllowedPattern").asText());
+        for (String value : List.of("", "eu-west-1", "ap-southeast-2", "us-gov-west-1")) {
+            assertThat("admits \"" + value + "\"", allowed.matcher(value).matches(), equalTo(true));
+        }
+        for (String value : List.of("eu-west-1,us-east-2", "eu-west-1 ", "EU-WEST-1", "eu-west", "europe")) {
+            assertThat("refuses \"" + value + "\"", allowed.matcher(value).matches(), equalTo(false));
+        }
+    }
+
+    /** A global table's replicas, the conditional ones ({@code Fn::If [condition, replica, AWS::NoValue]}) included. */
+    private static List<JsonNode> replicas(JsonNode globalTable) {
+        List<JsonNode> replicas = new ArrayList<>();
+        for (JsonNode entry : globalTable.path("Properties").path("Replicas")) {
+            replicas.add(entry.has("Fn::If") ? entry.path("Fn::If").path(1) : entry);
+        }
+        return replicas;
+    }
+
+    private static void assertFollowsRetainData(String what, JsonNode protection) {
+        assertThat(what + " follows RetainData", protection.path("Fn::If").path(0).asText(), equalTo("RetainData"));
     }
 
     private static List<String> functions() {

@@ -66,7 +66,7 @@ class BlogNotifierIT {
         if ("aws".equals(stack.targetName())) {
             return;
         }
-        String sender = senderOf(stack);
+        String sender = stack.parameter("BlogSenderEmail");
         try (SesV2Client ses = stack.clients().configure(SesV2Client.builder())) {
             ses.createEmailIdentity(b -> b.emailIdentity(sender));
         } catch (AlreadyExistsException verifiedBefore) {
@@ -90,13 +90,6 @@ class BlogNotifierIT {
         }
         subscriberIds.forEach(id -> dynamoDb.deleteItem(b -> b.tableName(stack.outputs().get("SubscribersTableName"))
                 .key(Map.of("subscriberId", s(id)))));
-    }
-
-    /** The stack's BlogSenderEmail parameter. */
-    static String senderOf(E2eStack.Stack stack) {
-        return stack.clients().cloudFormation().describeStacks(b -> b.stackName(stack.outputs().stackName()))
-                .stacks().get(0).parameters().stream().filter(p -> p.parameterKey().equals("BlogSenderEmail"))
-                .findFirst().orElseThrow().parameterValue();
     }
 
     @Test

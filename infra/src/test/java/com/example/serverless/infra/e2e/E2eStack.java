@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The stack under test, deployed once per test run and shared by every E2E class: {@code -De2e.target=local}
@@ -30,6 +31,9 @@ import org.opentest4j.TestAbortedException;
  * {@link Stack} parameter.
  */
 public final class E2eStack implements ExecutionCondition, ParameterResolver {
+
+    /** The local deploy's second replica of the blog's global tables (BlogReplicaRegion). */
+    public static final Region LOCAL_BLOG_REPLICA_REGION = Region.EU_WEST_1;
 
     /** What a test sees: where to send requests and the stack's Outputs; {@code stop} ends what the run started. */
     public record Stack(String targetName, DeployTarget target, StackOutputs outputs, Optional<MiniStack> miniStack,
@@ -45,6 +49,15 @@ public final class E2eStack implements ExecutionCondition, ParameterResolver {
 
         public boolean isLocal() {
             return miniStack.isPresent();
+        }
+
+        /** The value the stack was deployed with for one of the template's parameters. */
+        public String parameter(String name) {
+            try (var cloudFormation = clients().cloudFormation()) {
+                return cloudFormation.describeStacks(b -> b.stackName(outputs.stackName())).stacks().getFirst()
+                        .parameters().stream().filter(p -> p.parameterKey().equals(name)).findFirst().orElseThrow()
+                        .parameterValue();
+            }
         }
 
         /** Prints what this run's invocations cost (from the functions' REPORT lines), then ends what the run started. */
@@ -152,6 +165,8 @@ public final class E2eStack implements ExecutionCondition, ParameterResolver {
             parameters.put("LedgerSweepSchedule", "rate(1 minute)");
             // TodoReminderIT waits for the schedule to fire: every minute instead of daily at 07:00.
             parameters.put("TodoReminderSchedule", TodoReminderIT.LOCAL_SCHEDULE);
+            // The blog's tables deployed as global tables with a second replica, as a team with readers abroad would.
+            parameters.put("BlogReplicaRegion", LOCAL_BLOG_REPLICA_REGION.id());
             StackOutputs outputs = new StackDeployer(target).deploy(new Deployment("e2e", template,
                     parameters, "e2e-deployment", Duration.ofMinutes(5)));
             return new Stack("local", target, outputs, Optional.of(miniStack), miniStack::close);

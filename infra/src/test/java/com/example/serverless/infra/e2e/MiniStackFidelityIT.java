@@ -201,6 +201,27 @@ class MiniStackFidelityIT {
     }
 
     @Test
+    void miniStackProvisionsAGlobalTableAsOneRegionalTable() {
+        String posts = stack.outputs().get("PostsTableName");
+        assertThat("control: the local deploy asks for a replica", stack.parameter("BlogReplicaRegion"),
+                equalTo(E2eStack.LOCAL_BLOG_REPLICA_REGION.id()));
+        try (DynamoDbClient home = stack.clients().configure(DynamoDbClient.builder());
+                DynamoDbClient replicaRegion = stack.clients().configureIn(E2eStack.LOCAL_BLOG_REPLICA_REGION,
+                        DynamoDbClient.builder())) {
+            var table = home.describeTable(b -> b.tableName(posts)).table();
+            assertThat("control: the stream the fan-out reads", table.latestStreamArn(), not(equalTo(null)));
+            // AWS: a global table (version 2019.11.21) with the replica listed, and the table in the replica's region.
+            assertThat("MiniStack now makes global tables: BlogGlobalTablesIT's replication tests can run locally",
+                    table.globalTableVersion(), equalTo(null));
+            assertThat(table.replicas(), empty());
+            assertThat(replicaRegion.listTables().tableNames(), not(hasItem(posts)));
+            // The replica-level settings go with the replicas: point-in-time recovery stays off locally.
+            assertThat(home.describeContinuousBackups(b -> b.tableName(posts)).continuousBackupsDescription()
+                    .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString(), equalTo("DISABLED"));
+        }
+    }
+
+    @Test
     void miniStackTurnsNoEmfLineIntoAMetric() {
         // A message that is not JSON: metadata-sync reports it failed and prints {"MessagesFailed":1,...} as EMF.
         String function = new FunctionRoles(stack).functionName("MetadataSyncFunction");
@@ -246,7 +267,7 @@ class MiniStackFidelityIT {
 
     @Test
     void miniStackAuthorisesSendEmailAgainstAnyResourceInsteadOfTheIdentity() {
-        String sender = BlogNotifierIT.senderOf(stack);
+        String sender = stack.parameter("BlogSenderEmail");
         String identityArn = "arn:aws:ses:" + LocalTarget.REGION.id() + ":" + ACCOUNT + ":identity/" + sender;
         AwsCredentialsProvider scoped = probeRole("ses-scoped", """
                 {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "%s"}]}

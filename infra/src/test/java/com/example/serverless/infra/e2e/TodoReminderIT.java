@@ -55,7 +55,7 @@ class TodoReminderIT {
     static void prepare(E2eStack.Stack deployed) {
         stack = deployed;
         mail = SentMail.of(stack);
-        String schedule = parameter("TodoReminderSchedule");
+        String schedule = stack.parameter("TodoReminderSchedule");
         Assumptions.assumeTrue(schedule.startsWith("rate("),
                 "the stack reminds on " + schedule + ": deploy it with a rate() schedule to run this class");
         BlogNotifierIT.verifySender(stack);
@@ -150,11 +150,5 @@ class TodoReminderIT {
 
     private static List<SentEmail> mailAbout(SignedInUser user, String title) {
         return mail.to(user.email()).stream().filter(email -> email.subject().endsWith(": " + title)).toList();
-    }
-
-    private static String parameter(String name) {
-        return stack.clients().cloudFormation().describeStacks(b -> b.stackName(stack.outputs().stackName()))
-                .stacks().get(0).parameters().stream().filter(p -> p.parameterKey().equals(name))
-                .findFirst().orElseThrow().parameterValue();
     }
 }
