@@ -32,7 +32,7 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class E2eStack implements ExecutionCondition, ParameterResolver {
 
-    /** The local deploy's second replica of the blog's global tables (BlogReplicaRegion). */
+    /** The second region of the blog's global tables (BlogReplicaRegion) on the local and LocalStack deploys. */
     public static final Region LOCAL_BLOG_REPLICA_REGION = Region.EU_WEST_1;
 
     /** What a test sees: where to send requests and the stack's Outputs; {@code stop} ends what the run started. */

@@ -9,7 +9,9 @@ import com.example.serverless.infra.localstack.LocalStackTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.localstack.LocalStackContainer;
@@ -52,8 +54,11 @@ final class LocalStackE2e {
                     + missing + ", which the template needs (Cognito user pools, the HTTP API with its JWT authorizer, "
                     + "SES v2); set LOCALSTACK_IMAGE=localstack/localstack-pro:4.14.0 and LOCALSTACK_AUTH_TOKEN");
             Path template = infra.resolve("template.yaml");
+            // LocalStack replicates global tables between its regions: BlogGlobalTablesIT runs there.
+            Map<String, String> parameters = new TreeMap<>(LocalTarget.parameters());
+            parameters.put("BlogReplicaRegion", E2eStack.LOCAL_BLOG_REPLICA_REGION.id());
             StackOutputs outputs = new StackDeployer(target).deploy(new Deployment("e2e", template,
-                    LocalTarget.parameters(), "e2e-deployment", Duration.ofMinutes(10)));
+                    parameters, "e2e-deployment", Duration.ofMinutes(10)));
             return new E2eStack.Stack("localstack", target, outputs, Optional.empty(), container::stop);
         } catch (RuntimeException e) {
             container.stop();
