@@ -9,6 +9,8 @@ import com.example.serverless.localcloud.LocalCloudResource;
 import com.example.serverless.localcloud.MockEventServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,8 +37,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The function in Quarkus, invoked through the mock Lambda event server with real S3 event JSON (deserialised
- * by the same code path as on AWS), against the local cloud's S3.
+ * The function in Quarkus, invoked through the mock Lambda event server with SQS events whose bodies are real S3
+ * event JSON (deserialised by the same code path as on AWS), against the local cloud's S3.
  */
 @QuarkusTest
 @WithTestResource(LocalCloudResource.class)
@@ -66,9 +68,8 @@ class ThumbnailFunctionIT {
     void writesThumbnailsWithSizesAndMetadataForAnUrlEncodedKey() throws Exception {
         upload(ENCODED_KEY_PHOTO, photo(1600, 1200));
 
-        JsonNode summary = invoke(fixture("s3-object-created.json"));
+        assertEquals(List.of(), invoke(fixture("s3-object-created.json")));
 
-        assertEquals(1, summary.get("thumbnailed").asInt());
         assertEquals(List.of("thumbnails/w128/" + ENCODED_KEY_PHOTO + ".jpg", "thumbnails/w512/" + ENCODED_KEY_PHOTO + ".jpg"),
                 thumbnailKeys());
         ResponseBytes<GetObjectResponse> large = s3.getObjectAsBytes(r -> r.bucket(THUMBNAILS)
@@ -90,10 +91,9 @@ class ThumbnailFunctionIT {
             upload("stickers/quadrants.webp", webp.readAllBytes());
         }
 
-        JsonNode summary = invoke(fixture("s3-object-created.json")
-                .replace("albums/summer+2026/caf%C3%A9+%2B+friends+%281%29.jpg", "stickers/quadrants.webp"));
+        assertEquals(List.of(), invoke(fixture("s3-object-created.json")
+                .replace("albums/summer+2026/caf%C3%A9+%2B+friends+%281%29.jpg", "stickers/quadrants.webp")));
 
-        assertEquals(1, summary.get("thumbnailed").asInt(), summary.toString());
         var thumbnail = s3.headObject(r -> r.bucket(THUMBNAILS).key("thumbnails/w128/stickers/quadrants.webp.jpg"));
         assertEquals("64", thumbnail.metadata().get("width"), "never wider than the source");
         assertEquals("48", thumbnail.metadata().get("height"));
@@ -142,11 +142,9 @@ class ThumbnailFunctionIT {
         byte[] jpeg = photo(640, 480);
         upload("broken.jpg", java.util.Arrays.copyOf(jpeg, jpeg.length / 3));
 
-        JsonNode summary = invoke(fixture("s3-several-records.json"));
+        assertEquals(List.of(), invoke(fixture("s3-several-records.json")), "a corrupt image is no failure");
 
-        assertEquals(2, summary.get("thumbnailed").asInt());
-        assertEquals(1, summary.get("rejected").asInt());
-        assertEquals(2, summary.get("ignored").asInt(), "notes.txt and our own output");
+        // notes.txt and our own output are ignored.
         assertEquals(List.of("thumbnails/failed/broken.jpg.json",
                 "thumbnails/w128/first.png.jpg", "thumbnails/w128/second.jpg.jpg",
                 "thumbnails/w512/first.png.jpg", "thumbnails/w512/second.jpg.jpg"), thumbnailKeys());
@@ -157,43 +155,58 @@ class ThumbnailFunctionIT {
     }
 
     @Test
-    void aFileThatIsNotAnImageIsRecordedAndTheInvocationSucceeds() throws Exception {
+    void aFileThatIsNotAnImageIsRecordedAndItsMessageSucceeds() throws Exception {
         upload(ENCODED_KEY_PHOTO, "%PDF-1.7 not a photo".getBytes(StandardCharsets.US_ASCII));
 
-        JsonNode summary = invoke(fixture("s3-object-created.json"));
+        assertEquals(List.of(), invoke(fixture("s3-object-created.json")));
 
-        assertEquals(1, summary.get("rejected").asInt());
         assertEquals(List.of("thumbnails/failed/" + ENCODED_KEY_PHOTO + ".json"), thumbnailKeys());
     }
 
     @Test
     void theS3TestEventIsAcknowledged() throws Exception {
-        JsonNode summary = invoke(fixture("s3-test-event.json"));
+        assertEquals(List.of(), invoke(fixture("s3-test-event.json")));
 
-        assertEquals(0, summary.get("thumbnailed").asInt() + summary.get("rejected").asInt()
-                + summary.get("ignored").asInt());
         assertTrue(thumbnailKeys().isEmpty());
     }
 
     @Test
-    void aStorageFailureFailsTheInvocationSoThatLambdaRetries() throws Exception {
+    void aStorageFailureFailsItsMessageSoThatTheQueueRedeliversIt() throws Exception {
         upload(ENCODED_KEY_PHOTO, photo(640, 480));
         s3.deleteBucket(r -> r.bucket(THUMBNAILS)); // every write now fails
 
         try {
-            MockEventServer.Invocation invocation = MockEventServer.send(fixture("s3-object-created.json"));
-            assertTrue(invocation.status() >= 500, "the invocation failed: " + invocation.status());
-            assertTrue(invocation.body().contains("StorageFailureException"), invocation.body());
+            assertEquals(List.of("m-1"), invoke(fixture("s3-object-created.json"), fixture("s3-test-event.json")));
         } finally {
             s3.createBucket(r -> r.bucket(THUMBNAILS));
         }
         assertTrue(thumbnailKeys().isEmpty());
     }
 
+    @Test
+    void aBodyThatIsNoS3NotificationFailsItsMessageAlone() throws Exception {
+        upload(ENCODED_KEY_PHOTO, photo(640, 480));
+
+        assertEquals(List.of("m-1"), invoke("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\"}]}",
+                fixture("s3-object-created.json")));
+        assertEquals(2, thumbnailKeys().size());
+    }
+
     // ------------------------------------------------------------------ helpers
 
-    private JsonNode invoke(String event) throws IOException {
-        return JSON.readTree(MockEventServer.invoke(event));
+    /** Invokes the function with an SQS event of one message per body (ids m-1, m-2, ...): the ids that failed. */
+    private List<String> invoke(String... bodies) throws IOException {
+        ArrayNode records = JSON.createArrayNode();
+        for (String body : bodies) {
+            String id = "m-" + (records.size() + 1);
+            records.addObject().put("messageId", id).put("receiptHandle", "r")
+                    .put("body", body).put("eventSource", "aws:sqs")
+                    .put("eventSourceARN", "arn:aws:sqs:us-east-1:000000000000:thumbnails").put("awsRegion", "us-east-1");
+        }
+        ObjectNode event = JSON.createObjectNode();
+        event.set("Records", records);
+        JsonNode response = JSON.readTree(MockEventServer.invoke(event.toString()));
+        return response.path("batchItemFailures").findValuesAsText("itemIdentifier");
     }
 
     private void upload(String key, byte[] bytes) {

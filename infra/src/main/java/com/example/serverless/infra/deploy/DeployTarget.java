@@ -31,6 +31,10 @@ public interface DeployTarget {
         return builtZip;
     }
 
+    /** Settings this target's CloudFormation does not apply from the template, made on the deployed stack after each deploy. */
+    default void afterDeploy(SamTemplate template, StackOutputs outputs, TargetClients clients) {
+    }
+
     /** The template body to submit; CloudFormation applies the SAM transform itself unless a target says otherwise. */
     default String templateBody(SamTemplate template, Map<String, String> parameters) {
         return template.toJson();

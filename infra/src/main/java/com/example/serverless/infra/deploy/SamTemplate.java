@@ -52,8 +52,13 @@ public final class SamTemplate {
 
     /** Logical ids of the template's AWS::Serverless::Function resources, in template order. */
     public List<String> functionIds() {
+        return resourceIds(FUNCTION_TYPE);
+    }
+
+    /** Logical ids of the template's resources of this type, in template order. */
+    public List<String> resourceIds(String type) {
         return resources().entrySet().stream()
-                .filter(entry -> FUNCTION_TYPE.equals(map(entry.getValue()).get("Type")))
+                .filter(entry -> type.equals(map(entry.getValue()).get("Type")))
                 .map(Map.Entry::getKey)
                 .toList();
     }
@@ -104,6 +109,14 @@ public final class SamTemplate {
             return map(variables);
         }
         return Map.of();
+    }
+
+    /** Functions with an event of this SAM type (HttpApi, SQS, S3...) in their Events. */
+    public List<String> functionsWithEventType(String type) {
+        return functionIds().stream()
+                .filter(id -> functionProperties(id).get("Events") instanceof Map<?, ?> events && events.values().stream()
+                        .anyMatch(event -> event instanceof Map<?, ?> e && type.equals(e.get("Type"))))
+                .toList();
     }
 
     /** Functions with an inline policy statement (in Policies) that allows this action. */

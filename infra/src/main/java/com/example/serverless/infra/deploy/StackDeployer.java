@@ -69,6 +69,7 @@ public final class StackDeployer {
             TemplateLocation location = body.length() <= MAX_TEMPLATE_BODY ? new TemplateLocation(body, null)
                     : new TemplateLocation(null, templateUrl(s3, deployment.deploymentBucket(), body));
             StackOutputs outputs = createOrUpdate(cloudFormation, deployment, location);
+            target.afterDeploy(template, outputs, clients);
             publishSite(s3, deployment, outputs);
             return outputs;
         }

@@ -2,6 +2,8 @@ package com.example.serverless.infra.local;
 
 import com.example.serverless.infra.deploy.DeployTarget;
 import com.example.serverless.infra.deploy.SamTemplate;
+import com.example.serverless.infra.deploy.StackOutputs;
+import com.example.serverless.infra.deploy.TargetClients;
 import com.example.serverless.localcloud.LocalAccount;
 import com.example.serverless.localcloud.MiniStack;
 import java.net.URI;
@@ -17,6 +19,8 @@ import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * MiniStack on loopback, IAM and TLS enforced. Functions run as provided.al2023 host processes (same code,
@@ -28,6 +32,8 @@ public final class LocalTarget implements DeployTarget {
 
     public static final Region REGION = Region.of(MiniStack.REGION);
     public static final String PROVIDED_RUNTIME = "provided.al2023";
+    /** The template's AutoPublishAlias. */
+    public static final String LIVE_ALIAS = "live";
 
     private final MiniStack miniStack;
     private final LocalFunctionPackager packager;
@@ -81,6 +87,7 @@ public final class LocalTarget implements DeployTarget {
     @Override
     public void adapt(SamTemplate template) {
         runFunctionsAsHostProcesses(template);
+        boundQueueMappingsByTheCores(template, workersPerFunction());
         authorizeSendEmailAsMiniStackDoes(template);
         authorizeSqsBatchesAsMiniStackDoes(template);
         serveTheSiteApiFromMiniStack(template, miniStack.plainHttpEndpoint());
@@ -148,6 +155,49 @@ public final class LocalTarget implements DeployTarget {
     static void runFunctionsAsHostProcesses(SamTemplate template) {
         template.setFunctionProperty("Runtime", PROVIDED_RUNTIME);
         template.removeFunctionProperty("SnapStart");
+    }
+
+    /**
+     * An SQS mapping's MaximumConcurrency is sized for AWS, where each batch gets its own CPU share; here every
+     * function process shares the machine, so no mapping runs more batches at once than there are cores (the
+     * messages wait in their queue meanwhile). An Integer, never a string: MiniStack's poller fails on a string.
+     */
+    @SuppressWarnings("unchecked")
+    static void boundQueueMappingsByTheCores(SamTemplate template, int cores) {
+        for (String mapping : template.resourceIds("AWS::Lambda::EventSourceMapping")) {
+            if (template.properties(mapping).get("ScalingConfig") instanceof Map<?, ?> scaling
+                    && scaling.get("MaximumConcurrency") instanceof Integer maximum) {
+                ((Map<String, Object>) scaling).put("MaximumConcurrency", Math.min(maximum, cores));
+            }
+        }
+    }
+
+    /**
+     * MiniStack never queues an invocation: each request that finds no idle worker starts another function process,
+     * and 20 concurrent clients on 2 cores meant 20 JVMs starting at once, most past MiniStack's 10 s init limit (502).
+     * Each HTTP API function gets a reserved concurrency of the machine's core count instead, so a request past it is
+     * throttled (MiniStack answers 429, where API Gateway on AWS answers 500: MiniStackFidelityIT) and, retried, finds
+     * a warm worker. Set through the API because MiniStack's CloudFormation ignores ReservedConcurrentExecutions;
+     * the template (what AWS gets) reserves nothing for them. MiniStack 1.5.33 applies a reservation only to
+     * invocations of the unqualified function (a version's record has none), so the {@code live} alias the API
+     * invokes points at $LATEST here, which holds the same code and configuration as the version just published.
+     */
+    @Override
+    public void afterDeploy(SamTemplate template, StackOutputs outputs, TargetClients clients) {
+        int workers = workersPerFunction();
+        try (CloudFormationClient cloudFormation = clients.cloudFormation(); LambdaClient lambda = clients.lambda()) {
+            for (String function : template.functionsWithEventType("HttpApi")) {
+                String name = cloudFormation.describeStackResource(b -> b.stackName(outputs.stackName())
+                        .logicalResourceId(function)).stackResourceDetail().physicalResourceId();
+                lambda.putFunctionConcurrency(b -> b.functionName(name).reservedConcurrentExecutions(workers));
+                lambda.updateAlias(b -> b.functionName(name).name(LIVE_ALIAS).functionVersion("$LATEST"));
+            }
+        }
+    }
+
+    /** As many concurrent executions of one function as the machine has cores: each is a CPU-bound JVM at start. */
+    public static int workersPerFunction() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** The provided.al2023 zip, with an AOT cache trained on the events in aot-training/&lt;function&gt;.json if there are any. */

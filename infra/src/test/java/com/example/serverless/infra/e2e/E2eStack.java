@@ -161,6 +161,8 @@ public final class E2eStack implements ExecutionCondition, ParameterResolver {
             // MiniStack accepts a visibility timeout below the function timeout (AWS does not): the poison message
             // of MetadataSyncIT reaches the DLQ after 5 x 10 s instead of 5 x 185 s. Recorded in the fidelity table.
             parameters.put("MetadataQueueVisibilityTimeout", "10");
+            // The same for ThumbnailIT's storage failure: in ThumbnailDlq after 3 x 10 s.
+            parameters.put("ThumbnailQueueVisibilityTimeout", "10");
             // BlogLedgerSweepIT waits for a run of the real schedule.
             parameters.put("LedgerSweepSchedule", "rate(1 minute)");
             // TodoReminderIT waits for the schedule to fire: every minute instead of daily at 07:00.

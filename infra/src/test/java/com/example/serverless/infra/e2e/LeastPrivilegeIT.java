@@ -91,6 +91,8 @@ class LeastPrivilegeIT {
                 writeItem("ThumbnailFunction", "TodosTableName", false),
                 getObject("ThumbnailFunction", "AttachmentsBucketName", OBJECT_KEY, false),
                 putObject("ThumbnailFunction", "UploadsBucketName", false),
+                queueAttributes("ThumbnailFunction", "ThumbnailQueueUrl", true),
+                queueAttributes("ThumbnailFunction", "MetadataQueueUrl", false),
 
                 readItem("MetadataSyncFunction", "MetadataTableName", true),
                 scanTable("MetadataSyncFunction", "MetadataTableName", false),

@@ -54,7 +54,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -193,9 +197,10 @@ class MiniStackFidelityIT {
 
     @Test
     void miniStackIgnoresTheTemplatesReservedConcurrency() {
-        String function = new FunctionRoles(stack).functionName("ThumbnailFunction");
-        // The template reserves 10 for the thumbnail function; MiniStack's CloudFormation leaves it unset (unbounded).
-        assertThat("MiniStack now applies ReservedConcurrentExecutions: a burst of uploads queues locally as well",
+        String function = new FunctionRoles(stack).functionName("TodoRemindersFunction");
+        // The template reserves 1 for the reminders job; MiniStack's CloudFormation leaves it unset (unbounded).
+        // That is why LocalTarget.afterDeploy bounds the HTTP functions through PutFunctionConcurrency instead.
+        assertThat("MiniStack now applies ReservedConcurrentExecutions: LocalTarget.afterDeploy may leave it to the template",
                 stack.clients().lambda().getFunctionConcurrency(b -> b.functionName(function)).reservedConcurrentExecutions(),
                 equalTo(null));
     }
@@ -219,6 +224,78 @@ class MiniStackFidelityIT {
             assertThat(home.describeContinuousBackups(b -> b.tableName(posts)).continuousBackupsDescription()
                     .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString(), equalTo("DISABLED"));
         }
+    }
+
+    @Test
+    void miniStackThrottlesOnlyTheUnqualifiedFunctionAndAnswersAThrottledHttpApiWith429WithoutRetryAfter() throws Exception {
+        String function = new FunctionRoles(stack).functionName("BlogApiFunction");
+        URI posts = URI.create(stack.target().httpApiBaseUrl(stack.outputs().get("BlogApiUrl")) + "/posts");
+        try (LambdaClient lambda = stack.clients().lambda()) {
+            assertThat("control: the local deploy reserves one execution per core for each HTTP function",
+                    lambda.getFunctionConcurrency(b -> b.functionName(function)).reservedConcurrentExecutions(),
+                    equalTo(LocalTarget.workersPerFunction()));
+            assertThat("control: and points its live alias at $LATEST, where MiniStack applies the reservation",
+                    lambda.getAlias(b -> b.functionName(function).name(LocalTarget.LIVE_ALIAS)).functionVersion(),
+                    equalTo("$LATEST"));
+            lambda.putFunctionConcurrency(b -> b.functionName(function).reservedConcurrentExecutions(0));
+            try {
+                // AWS throttles every version of a function at its reservation; MiniStack only the unqualified one.
+                String version = lambda.listVersionsByFunction(b -> b.functionName(function)).versions().stream()
+                        .map(FunctionConfiguration::version).filter(v -> !v.equals("$LATEST")).findFirst().orElseThrow();
+                InvokeResponse ran = lambda.invoke(b -> b.functionName(function).qualifier(version)
+                        .payload(SdkBytes.fromUtf8String("{}")));
+                assertThat("MiniStack now throttles a published version at the function's reservation: "
+                        + "LocalTarget.afterDeploy may leave the live alias on its version", ran.statusCode(), equalTo(200));
+
+                HttpResponse<String> throttled = HTTP.send(HttpRequest.newBuilder(posts).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                // An HTTP API on AWS answers a throttled Lambda integration with 500 {"message":"Internal Server Error"}.
+                assertThat("MiniStack now answers a throttled integration with 500 as AWS does: local clients no longer "
+                        + "get a 429 to retry", throttled.statusCode(), equalTo(429));
+                assertThat(throttled.body(), containsString("\"retryAfterSeconds\": \"1\""));
+                assertThat("MiniStack now sends Retry-After with the 429: ApiBurstBenchmarkIT's 1 s default is not needed",
+                        throttled.headers().firstValue("Retry-After").isPresent(), equalTo(false));
+            } finally {
+                lambda.putFunctionConcurrency(b -> b.functionName(function)
+                        .reservedConcurrentExecutions(LocalTarget.workersPerFunction()));
+            }
+        }
+    }
+
+    /**
+     * Why thumbnails sit behind a queue rather than a reserved-concurrency cap: S3 invokes asynchronously, and on AWS
+     * a throttled asynchronous event is kept and retried for up to MaximumEventAgeInSeconds (6 h). MiniStack counts a
+     * throttle as a failed attempt: after its retries (1 s, then 2 s later) the event is gone.
+     */
+    @Test
+    void miniStackDropsAThrottledAsynchronousEventAfterItsRetries() throws Exception {
+        String function = new FunctionRoles(stack).functionName("TodoAttachmentsCleanupFunction");
+        SdkBytes noRecords = SdkBytes.fromUtf8String("{\"Records\":[]}");
+        long since = System.currentTimeMillis();
+        try (LambdaClient lambda = stack.clients().lambda();
+             CloudWatchLogsClient logs = stack.clients().configure(CloudWatchLogsClient.builder())) {
+            lambda.putFunctionConcurrency(b -> b.functionName(function).reservedConcurrentExecutions(0));
+            try {
+                lambda.invoke(b -> b.functionName(function).invocationType(InvocationType.EVENT).payload(noRecords));
+                // MiniStack's whole retry schedule is 3 s (1 s, then 2 s); on a loaded machine its attempts drift.
+                Thread.sleep(20_000);
+            } finally {
+                lambda.deleteFunctionConcurrency(b -> b.functionName(function));
+            }
+            Thread.sleep(10_000);
+            assertThat("MiniStack now keeps throttled asynchronous events: a reserved-concurrency cap on the thumbnail "
+                    + "function would no longer lose a burst locally", starts(logs, function, since), equalTo(0));
+
+            lambda.invoke(b -> b.functionName(function).invocationType(InvocationType.EVENT).payload(noRecords));
+            // At least once: an attempt that fails is retried.
+            Eventually.await("control: an unthrottled asynchronous event runs", Duration.ofSeconds(30),
+                    () -> starts(logs, function, since), count -> count > 0);
+        }
+    }
+
+    private static int starts(CloudWatchLogsClient logs, String function, long since) {
+        return logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/" + function).startTime(since)
+                .filterPattern("START")).events().size();
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,31 @@ class LocalTargetTest {
         assertThat(template.toJson(), not(containsString("java25")));
         assertThat("the handler string stays: the bootstrap passes it to the runtime interface client",
                 tree.at("/Globals/Function/Handler").asText(), equalTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"));
+    }
+
+    @Test
+    void theHttpFunctionsAreTheOnesTheLocalDeployBoundsToTheCores() throws IOException {
+        SamTemplate template = SamTemplate.load(TEMPLATE);
+        assertThat(template.functionsWithEventType("HttpApi"), equalTo(List.of("TodoFunction", "BlogApiFunction")));
+    }
+
+    @Test
+    void locallyNoQueueMappingRunsMoreBatchesAtOnceThanTheMachineHasCores() throws IOException {
+        SamTemplate template = SamTemplate.load(TEMPLATE);
+        assertThat("control: on AWS ten uploads render at once", maximumConcurrency(template, "ThumbnailQueueMapping"),
+                equalTo(10));
+
+        LocalTarget.boundQueueMappingsByTheCores(template, 2);
+
+        for (String mapping : List.of("ThumbnailQueueMapping", "MetadataSyncQueueMapping", "BlogNotifierQueueMapping")) {
+            assertThat(mapping, maximumConcurrency(template, mapping), equalTo(2));
+        }
+        assertThat("no mapping without a ScalingConfig gains one", template.properties("BlogFanOutStreamMapping")
+                .containsKey("ScalingConfig"), equalTo(false));
+    }
+
+    private static Object maximumConcurrency(SamTemplate template, String mapping) {
+        return ((Map<?, ?>) template.properties(mapping).get("ScalingConfig")).get("MaximumConcurrency");
     }
 
     @Test

@@ -8,7 +8,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.example.serverless.batch.PartialBatch;
 import com.example.serverless.metadata.domain.MetadataSync;
 import com.example.serverless.metadata.domain.ObjectEvent;
+import com.example.serverless.metadata.domain.ObjectEvent.Change;
+import com.example.serverless.metadata.domain.Sequencer;
 import com.example.serverless.metadata.domain.SyncOutcome;
+import com.example.serverless.s3notification.MalformedNotificationException;
+import com.example.serverless.s3notification.ObjectRecord;
+import com.example.serverless.s3notification.S3Notification;
+import com.example.serverless.s3notification.S3NotificationParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.example.serverless.telemetry.EmfMetrics;
 import com.example.serverless.telemetry.InvocationLog;
@@ -54,7 +60,9 @@ public class MetadataSyncHandler implements RequestHandler<SQSEvent, SQSBatchRes
             case S3Notification.TestEvent test ->
                     LOG.infof("message=%s s3:TestEvent bucket=%s outcome=IGNORED", message.getMessageId(), test.bucket());
             case S3Notification.ObjectEvents objectEvents -> {
-                for (ObjectEvent objectEvent : objectEvents.events()) {
+                // Every record is read before the first is applied: a message the index cannot follow fails whole.
+                List<ObjectEvent> events = objectEvents.records().stream().map(MetadataSyncHandler::objectEvent).toList();
+                for (ObjectEvent objectEvent : events) {
                     long started = System.nanoTime();
                     SyncOutcome outcome = sync.apply(objectEvent);
                     metrics.count("IndexEvents", 1, "Outcome", outcome.name());
@@ -63,6 +71,27 @@ public class MetadataSyncHandler implements RequestHandler<SQSEvent, SQSBatchRes
                             objectEvent.sequencer(), outcome, (System.nanoTime() - started) / 1_000_000);
                 }
             }
+        }
+    }
+
+    /** The record as the index follows it: created or removed, in the order of its sequencer. */
+    static ObjectEvent objectEvent(ObjectRecord record) {
+        Change change;
+        if (record.eventName().startsWith("ObjectCreated:")) {
+            change = Change.CREATED;
+        } else if (record.eventName().startsWith("ObjectRemoved:")) {
+            change = Change.REMOVED;
+        } else {
+            throw new MalformedNotificationException("event type " + record.eventName() + " is not followed by the index");
+        }
+        if (record.sequencer() == null) {
+            throw new MalformedNotificationException("a record without a sequencer cannot be ordered");
+        }
+        try {
+            return new ObjectEvent(change, record.eventName(), record.bucket(), record.key(),
+                    new Sequencer(record.sequencer()), record.eventTime());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedNotificationException("bad sequencer: " + e.getMessage(), e);
         }
     }
 }

@@ -113,6 +113,22 @@ class MetadataSyncHandlerTest {
     }
 
     @Test
+    void messagesTheIndexCannotFollowFailAndLeaveTheIndexAlone() {
+        s3.put("reports/2026/q3 summary.pdf", pdf());
+        String put = Fixtures.event("s3-object-created-put.json");
+        SQSEvent event = batch(
+                message("m-no-sequencer", put.replace(",\n          \"sequencer\": \"00673DA97E4C1A2F36\"", "")),
+                message("m-bad-sequencer", put.replace("00673DA97E4C1A2F36", "not-hex")),
+                message("m-restore", put.replace("ObjectCreated:Put", "ObjectRestore:Completed")));
+
+        SQSBatchResponse response = handler.handleRequest(event, new FixedLambdaContext("metadata-sync", "req-6"));
+
+        assertEquals(List.of("m-no-sequencer", "m-bad-sequencer", "m-restore"),
+                response.getBatchItemFailures().stream().map(BatchItemFailure::getItemIdentifier).toList());
+        assertTrue(index.find(BUCKET, "reports/2026/q3 summary.pdf").isEmpty());
+    }
+
+    @Test
     void emptyBatchAnswersNoFailures() {
         assertTrue(handler.handleRequest(batch(), new FixedLambdaContext("metadata-sync", "req-5")).getBatchItemFailures().isEmpty());
     }

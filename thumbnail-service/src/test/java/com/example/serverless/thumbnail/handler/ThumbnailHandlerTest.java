@@ -2,9 +2,12 @@ package com.example.serverless.thumbnail.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.example.serverless.localcloud.FixedLambdaContext;
 import com.example.serverless.thumbnail.domain.InMemoryImageStore;
 import com.example.serverless.thumbnail.domain.OutputFormat;
@@ -13,8 +16,11 @@ import com.example.serverless.thumbnail.domain.ThumbnailKeys;
 import com.example.serverless.thumbnail.domain.ThumbnailService;
 import com.example.serverless.thumbnail.domain.ThumbnailSettings;
 import com.example.serverless.telemetry.EmfMetrics;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -31,10 +37,15 @@ import javax.imageio.ImageIO;
 import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 
-/** The handler on real S3 event JSON, parsed as plain Jackson parses it. */
+/** The handler on SQS events whose bodies are real S3 notification JSON (fixtures under events/). */
 class ThumbnailHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Configured as Quarkus's Lambda runtime configures the mapper that reads events. */
+    private static final ObjectMapper LAMBDA_JSON = JsonMapper.builder()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
+            .build();
 
     private final InMemoryImageStore store = new InMemoryImageStore();
     private final ByteArrayOutputStream emf = new ByteArrayOutputStream();
@@ -57,22 +68,26 @@ class ThumbnailHandlerTest {
             new ThumbnailKeys("thumbnails/"), 1_000_000), "thumbnails", metrics());
 
     @Test
-    void decodesTheUrlEncodedKeyOfAnObjectCreatedEvent() throws Exception {
+    void theCommittedSqsEventIsThumbnailedAndItsTestEventAcknowledged() throws Exception {
+        SQSEvent event = LAMBDA_JSON.readValue(fixture("sqs-s3-notifications.json"), SQSEvent.class);
+        assertEquals("arn:aws:sqs:us-east-1:123456789012:serverless-reference-ThumbnailQueue-9Z8Y7X6W5V4U",
+                event.getRecords().get(0).getEventSourceArn(), "eventSourceARN maps despite its spelling");
         String key = "albums/summer 2026/café + friends (1).jpg";
         store.upload("uploads", key, null, photo());
 
-        InvocationSummary summary = handler.handleRequest(event("s3-object-created.json"), new FixedLambdaContext("thumbnail-service", "r-1"));
+        SQSBatchResponse response = handler.handleRequest(event, new FixedLambdaContext("thumbnail-service", "r-1"));
 
-        assertEquals(new InvocationSummary(1, 0, 0, 0, 0), summary);
+        assertEquals(List.of(), response.getBatchItemFailures());
         assertEquals(List.of("thumbnails/w128/" + key + ".jpg", "thumbnails/w512/" + key + ".jpg"),
                 List.copyOf(store.outputs().keySet()));
+        assertEquals(List.of(key), store.reads(), "the test event reads nothing");
     }
 
     @Test
     void passesTheVersionIdOn() throws Exception {
         store.upload("uploads", "phone/IMG_0042.jpg", "VERSION_ID", photo());
 
-        handler.handleRequest(event("s3-object-created-versioned.json"), new FixedLambdaContext("thumbnail-service", "r-2"));
+        handle(fixture("s3-object-created-versioned.json"));
 
         assertTrue(store.outputs().containsKey("thumbnails/w512/phone/IMG_0042.jpg.v-VERSION_ID.jpg"),
                 store.outputs().keySet()::toString);
@@ -84,9 +99,8 @@ class ThumbnailHandlerTest {
         store.upload("uploads", "second.jpg", null, photo());
         store.upload("uploads", "broken.jpg", null, "not a jpeg".getBytes(StandardCharsets.US_ASCII));
 
-        InvocationSummary summary = handler.handleRequest(event("s3-several-records.json"), new FixedLambdaContext("thumbnail-service", "r-3"));
+        assertEquals(List.of(), handle(fixture("s3-several-records.json")), "a rejected image is no failure");
 
-        assertEquals(new InvocationSummary(2, 1, 0, 0, 2), summary);
         assertEquals(List.of("thumbnails/failed/broken.jpg.json",
                         "thumbnails/w128/first.png.jpg", "thumbnails/w128/second.jpg.jpg",
                         "thumbnails/w512/first.png.jpg", "thumbnails/w512/second.jpg.jpg"),
@@ -97,32 +111,21 @@ class ThumbnailHandlerTest {
         JsonNode service = metrics.stream().filter(line -> !line.has("Reason")).findFirst().orElseThrow();
         JsonNode byReason = metrics.stream().filter(line -> line.has("Reason")).findFirst().orElseThrow();
         assertEquals(2, service.path("ThumbnailsMade").asInt());
+        assertEquals(0, service.path("ThumbnailsRemoved").asInt(), service.toString());
         assertEquals("thumbnail-service", service.path("Service").asText());
         assertEquals(1, byReason.path("ThumbnailsRejected").asInt());
         assertEquals("NOT_AN_IMAGE", byReason.path("Reason").asText(), byReason.toString());
     }
 
     @Test
-    void acknowledgesTheS3TestEvent() throws Exception {
-        S3Notification notification = event("s3-test-event.json");
-
-        assertTrue(notification.isTestEvent());
-        assertEquals(InvocationSummary.NONE, handler.handleRequest(notification, new FixedLambdaContext("thumbnail-service", "r-4")));
-        assertTrue(store.reads().isEmpty());
-    }
-
-    @Test
     void anObjectRemovedEventTakesTheUploadsThumbnailsWithItAndReadsNothing() throws Exception {
         store.upload("uploads", "cat.jpg", null, photo());
-        handler.handleRequest(eventNamed("s3-object-removed.json", "ObjectCreated:Put"),
-                new FixedLambdaContext("thumbnail-service", "r-5"));
+        handle(fixtureNamed("s3-object-removed.json", "ObjectCreated:Put"));
         assertEquals(2, store.outputs().size(), "control: the thumbnails exist");
         int readsBefore = store.reads().size();
 
-        InvocationSummary summary = handler.handleRequest(event("s3-object-removed.json"),
-                new FixedLambdaContext("thumbnail-service", "r-6"));
+        assertEquals(List.of(), handle(fixture("s3-object-removed.json")));
 
-        assertEquals(new InvocationSummary(0, 0, 0, 1, 0), summary);
         assertEquals(List.of(), List.copyOf(store.outputs().keySet()));
         assertEquals(readsBefore, store.reads().size(), "a removal reads no upload");
     }
@@ -130,32 +133,17 @@ class ThumbnailHandlerTest {
     @Test
     void aVersionExpiredByTheLifecycleRuleIsRemovedLikeADeletedOne() throws Exception {
         store.upload("uploads", "cat.jpg", null, photo());
-        handler.handleRequest(eventNamed("s3-object-removed.json", "ObjectCreated:Put"),
-                new FixedLambdaContext("thumbnail-service", "r-8"));
+        handle(fixtureNamed("s3-object-removed.json", "ObjectCreated:Put"));
 
-        InvocationSummary summary = handler.handleRequest(eventNamed("s3-object-removed.json", "LifecycleExpiration:Delete"),
-                new FixedLambdaContext("thumbnail-service", "r-9"));
+        handle(fixtureNamed("s3-object-removed.json", "LifecycleExpiration:Delete"));
 
-        assertEquals(new InvocationSummary(0, 0, 0, 1, 0), summary);
         assertEquals(List.of(), List.copyOf(store.outputs().keySet()));
     }
 
     @Test
     void ignoresEventsOtherThanCreatedRemovedOrExpired() throws Exception {
-        S3Notification restored = eventNamed("s3-object-removed.json", "ObjectRestore:Completed");
-
-        assertEquals(new InvocationSummary(0, 0, 0, 0, 1),
-                handler.handleRequest(restored, new FixedLambdaContext("thumbnail-service", "r-7")));
+        assertEquals(List.of(), handle(fixtureNamed("s3-object-removed.json", "ObjectRestore:Completed")));
         assertTrue(store.reads().isEmpty());
-    }
-
-    /** The committed event with another eventName. */
-    private static S3Notification eventNamed(String name, String eventName) throws IOException {
-        try (InputStream in = ThumbnailHandlerTest.class.getResourceAsStream("/events/" + name)) {
-            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return JSON.readValue(json.replaceFirst("\"eventName\": \"[^\"]+\"", "\"eventName\": \"" + eventName + "\""),
-                    S3Notification.class);
-        }
     }
 
     @Test
@@ -165,31 +153,70 @@ class ThumbnailHandlerTest {
                 new ThumbnailKeys("thumbnails/"), 1_000_000), "uploads", metrics());
         store.upload("uploads", "first.png", null, photo());
 
-        InvocationSummary summary = misconfigured.handleRequest(event("s3-several-records.json"), new FixedLambdaContext("thumbnail-service", "r-6"));
+        misconfigured.handleRequest(sqs(fixture("s3-several-records.json")), new FixedLambdaContext("thumbnail-service", "r-6"));
 
-        assertEquals(new InvocationSummary(0, 0, 0, 0, 5), summary);
         assertTrue(store.outputs().isEmpty());
     }
 
     @Test
-    void reportsASourceDeletedInTheMeantime() throws Exception {
-        assertEquals(new InvocationSummary(0, 0, 1, 0, 0),
-                handler.handleRequest(event("s3-object-created.json"), new FixedLambdaContext("thumbnail-service", "r-7")));
+    void aSourceDeletedInTheMeantimeIsNoFailure() throws Exception {
+        assertEquals(List.of(), handle(fixture("s3-object-created.json")));
+        assertTrue(store.outputs().isEmpty());
     }
 
     @Test
-    void aStorageFailureFailsTheInvocationAndClearsTheRequestId() throws Exception {
+    void aStorageFailureFailsItsMessageAloneAndClearsTheRequestId() throws Exception {
+        store.upload("uploads", "albums/summer 2026/café + friends (1).jpg", null, photo());
         store.failWith(new StorageFailureException("throttled", null));
 
-        assertThrows(StorageFailureException.class,
-                () -> handler.handleRequest(event("s3-object-created.json"), new FixedLambdaContext("thumbnail-service", "r-8")));
+        SQSBatchResponse response = handler.handleRequest(sqs(fixture("s3-object-created.json"), fixture("s3-test-event.json")),
+                new FixedLambdaContext("thumbnail-service", "r-8"));
+
+        assertEquals(List.of("m-1"), response.getBatchItemFailures().stream().map(BatchItemFailure::getItemIdentifier).toList());
         assertNull(MDC.get("requestId"));
         assertNull(MDC.get("traceId"));
     }
 
-    static S3Notification event(String name) throws IOException {
+    @Test
+    void aBodyThatIsNoS3NotificationFailsItsMessageAloneSoTheQueueMovesItToTheDlq() throws Exception {
+        store.upload("uploads", "albums/summer 2026/café + friends (1).jpg", null, photo());
+
+        SQSBatchResponse response = handler.handleRequest(sqs("not json", "{\"Records\":[]}", fixture("s3-object-created.json")),
+                new FixedLambdaContext("thumbnail-service", "r-9"));
+
+        assertEquals(List.of("m-1", "m-2"), response.getBatchItemFailures().stream().map(BatchItemFailure::getItemIdentifier).toList());
+        assertEquals(2, store.outputs().size(), "the good message beside them is thumbnailed");
+    }
+
+    /** The ids of the messages that failed, for one message with this body. */
+    private List<String> handle(String body) {
+        return handler.handleRequest(sqs(body), new FixedLambdaContext("thumbnail-service", "r"))
+                .getBatchItemFailures().stream().map(BatchItemFailure::getItemIdentifier).toList();
+    }
+
+    /** An SQS event with one message per body, ids m-1, m-2, ... */
+    static SQSEvent sqs(String... bodies) {
+        List<SQSMessage> messages = new ArrayList<>();
+        for (String body : bodies) {
+            SQSMessage message = new SQSMessage();
+            message.setMessageId("m-" + (messages.size() + 1));
+            message.setBody(body);
+            message.setEventSource("aws:sqs");
+            messages.add(message);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages);
+        return event;
+    }
+
+    /** The committed event with another eventName. */
+    private static String fixtureNamed(String name, String eventName) throws IOException {
+        return fixture(name).replaceFirst("\"eventName\": \"[^\"]+\"", "\"eventName\": \"" + eventName + "\"");
+    }
+
+    static String fixture(String name) throws IOException {
         try (InputStream in = ThumbnailHandlerTest.class.getResourceAsStream("/events/" + name)) {
-            return JSON.readValue(in, S3Notification.class);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

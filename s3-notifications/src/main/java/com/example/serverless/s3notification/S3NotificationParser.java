@@ -1,8 +1,5 @@
-package com.example.serverless.metadata.handler;
+package com.example.serverless.s3notification;
 
-import com.example.serverless.metadata.domain.ObjectEvent;
-import com.example.serverless.metadata.domain.ObjectEvent.Change;
-import com.example.serverless.metadata.domain.Sequencer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,21 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the S3 event notification JSON that S3 puts in an SQS message body. Only the fields the index needs are
+ * Reads the S3 event notification JSON that S3 puts in an SQS message body. Only the fields functions use are
  * read; anything else (eventVersion 2.1 to 2.3, userIdentity, responseElements) is ignored.
  */
-final class S3NotificationParser {
+public final class S3NotificationParser {
 
     private static final String TEST_EVENT = "s3:TestEvent";
 
     private final ObjectMapper json;
 
-    S3NotificationParser(ObjectMapper json) {
+    public S3NotificationParser(ObjectMapper json) {
         this.json = json;
     }
 
-    /** @throws MalformedNotificationException when the body is not a notification this function handles */
-    S3Notification parse(String body) {
+    /** @throws MalformedNotificationException when the body is not an S3 event notification */
+    public S3Notification parse(String body) {
         if (body == null || body.isBlank()) {
             throw new MalformedNotificationException("empty message body");
         }
@@ -48,42 +45,25 @@ final class S3NotificationParser {
         if (records == null || !records.isArray() || records.isEmpty()) {
             throw new MalformedNotificationException("not an S3 event notification: no Records");
         }
-        List<ObjectEvent> events = new ArrayList<>(records.size());
+        List<ObjectRecord> parsed = new ArrayList<>(records.size());
         for (JsonNode record : records) {
-            events.add(objectEvent(record));
+            parsed.add(objectRecord(record));
         }
-        return new S3Notification.ObjectEvents(events);
+        return new S3Notification.ObjectEvents(parsed);
     }
 
-    private static ObjectEvent objectEvent(JsonNode record) {
-        String eventName = text(record, "eventName");
-        Change change;
-        if (eventName.startsWith("ObjectCreated:")) {
-            change = Change.CREATED;
-        } else if (eventName.startsWith("ObjectRemoved:")) {
-            change = Change.REMOVED;
-        } else {
-            throw new MalformedNotificationException("event type " + eventName + " is not followed by the index");
-        }
-        String bucket = text(record, "s3.bucket.name");
-        String key = objectKey(text(record, "s3.object.key"));
-        Sequencer sequencer;
-        try {
-            sequencer = new Sequencer(text(record, "s3.object.sequencer"));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedNotificationException("bad sequencer: " + e.getMessage(), e);
-        }
+    private static ObjectRecord objectRecord(JsonNode record) {
         Instant eventTime;
         try {
             eventTime = Instant.parse(text(record, "eventTime"));
         } catch (DateTimeParseException e) {
             throw new MalformedNotificationException("bad eventTime", e);
         }
-        try {
-            return new ObjectEvent(change, eventName, bucket, key, sequencer, eventTime);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedNotificationException(e.getMessage(), e);
-        }
+        JsonNode object = record.path("s3").path("object");
+        return new ObjectRecord(text(record, "eventName"), text(record, "s3.bucket.name"),
+                objectKey(text(record, "s3.object.key")), optionalText(object, "versionId"),
+                object.path("size").isIntegralNumber() ? object.path("size").asLong() : null,
+                optionalText(object, "sequencer"), eventTime);
     }
 
     /** S3 URL-encodes keys in notifications as an HTML form does: '+' is a space, %XX are UTF-8 bytes. */
@@ -109,5 +89,10 @@ final class S3NotificationParser {
             throw new MalformedNotificationException("missing or non-text field Records[]." + path);
         }
         return value.asText();
+    }
+
+    private static String optionalText(JsonNode object, String field) {
+        JsonNode value = object.path(field);
+        return value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
     }
 }
