@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.serverless.localcloud.LocalCloudResource;
 import com.example.serverless.localcloud.MockEventServer;
+import com.example.serverless.thumbnail.domain.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -97,6 +98,20 @@ class ThumbnailFunctionIT {
         var thumbnail = s3.headObject(r -> r.bucket(THUMBNAILS).key("thumbnails/w128/stickers/quadrants.webp.jpg"));
         assertEquals("64", thumbnail.metadata().get("width"), "never wider than the source");
         assertEquals("48", thumbnail.metadata().get("height"));
+    }
+
+    @Test
+    void decodesProgressiveJpegsThroughTheAwtToolkitInsideQuarkus() throws Exception {
+        // The AWT decoder needs the headless toolkit; were it missing, the render would fail as corrupt.
+        upload("web/progressive.jpg", TestImages.jpeg(TestImages.photoLike(1600, 1200, 1), 0.9f, true));
+
+        assertEquals(List.of(), invoke(fixture("s3-object-created.json")
+                .replace("albums/summer+2026/caf%C3%A9+%2B+friends+%281%29.jpg", "web/progressive.jpg")));
+
+        BufferedImage large = ImageIO.read(new ByteArrayInputStream(s3.getObjectAsBytes(
+                r -> r.bucket(THUMBNAILS).key("thumbnails/w512/web/progressive.jpg.jpg")).asByteArray()));
+        assertEquals(512, large.getWidth());
+        assertEquals(384, large.getHeight());
     }
 
     @Test

@@ -1,12 +1,8 @@
 package com.example.serverless.thumbnail.domain;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.imaging.ImageProcessingException;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import java.awt.geom.AffineTransform;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 
 /**
  * The EXIF orientation tag (1-8): how the stored pixels must be turned to be seen upright. Phones store
@@ -27,23 +23,15 @@ public enum Orientation {
         return value >= 1 && value <= 8 ? values()[value - 1] : NORMAL;
     }
 
-    /**
-     * Reads the tag from the image's EXIF block. Orientation is a hint: an image whose metadata cannot be read
-     * is shown as stored rather than refused, because its pixels may be perfectly fine.
-     */
-    public static Orientation of(byte[] image) {
-        try {
-            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(image), image.length);
-            for (ExifIFD0Directory exif : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
-                Integer value = exif.getInteger(ExifIFD0Directory.TAG_ORIENTATION);
-                if (value != null) {
-                    return ofExifValue(value);
-                }
+    /** Reads the tag from the image's EXIF block; without one (or without readable metadata) the image is upright. */
+    public static Orientation of(Metadata metadata) {
+        for (ExifIFD0Directory exif : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
+            Integer value = exif.getInteger(ExifIFD0Directory.TAG_ORIENTATION);
+            if (value != null) {
+                return ofExifValue(value);
             }
-            return NORMAL;
-        } catch (ImageProcessingException | IOException unreadableMetadata) {
-            return NORMAL;
         }
+        return NORMAL;
     }
 
     /** Whether width and height trade places (the four orientations that turn by 90 degrees). */

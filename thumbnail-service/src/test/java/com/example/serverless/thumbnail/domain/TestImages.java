@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Random;
 import java.util.zip.CRC32;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -49,6 +50,29 @@ public final class TestImages {
             fill(g, YELLOW, width / 2, height / 2, width - width / 2, height - height / 2);
         } finally {
             g.dispose();
+        }
+        return image;
+    }
+
+    /** Smooth shapes plus sensor-like noise, so the JPEG has a camera's entropy (a few MB at quality 90). */
+    public static BufferedImage photoLike(int width, int height, long seed) {
+        Random random = new Random(seed);
+        double fx = 2 + random.nextDouble() * 6;
+        double fy = 2 + random.nextDouble() * 6;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            double v = (double) y / height;
+            for (int x = 0; x < width; x++) {
+                double u = (double) x / width;
+                double shade = Math.sin(u * fx * Math.PI + Math.cos(v * fy * Math.PI) * 2);
+                int noise = random.nextInt(24) - 12;
+                int r = clampToByte(128 + 90 * shade + 40 * u + noise);
+                int g = clampToByte(110 + 70 * Math.cos(v * fy * 3 + u * 5) + noise);
+                int b = clampToByte(100 + 80 * Math.sin((u + v) * fx * 2) + noise);
+                row[x] = r << 16 | g << 8 | b;
+            }
+            image.setRGB(0, y, width, 1, row, 0, width);
         }
         return image;
     }
@@ -212,6 +236,10 @@ public final class TestImages {
         System.arraycopy(segment, 0, result, 2, segment.length);
         System.arraycopy(jpeg, 2, result, 2 + segment.length, jpeg.length - 2);
         return result;
+    }
+
+    private static int clampToByte(double value) {
+        return (int) Math.max(0, Math.min(255, value));
     }
 
     private static int clamp(double value) {

@@ -115,10 +115,11 @@ class ThumbnailRendererTest {
         }
     }
 
-    @Test
-    void aLargePhotoIsSubsampledOnDecodeAndStillAccurate() throws Exception {
+    @ParameterizedTest(name = "progressive: {0}")
+    @ValueSource(booleans = {false, true})
+    void aLargePhotoIsSubsampledOnDecodeAndStillAccurate(boolean progressive) throws Exception {
         // 24 MP: decoded at a fraction of its pixels, thumbnails still exact in size and colour.
-        byte[] photo = jpeg(quadrants(6000, 4000, BufferedImage.TYPE_3BYTE_BGR));
+        byte[] photo = jpeg(quadrants(6000, 4000, BufferedImage.TYPE_3BYTE_BGR), 0.95f, progressive);
 
         RenderedImage rendered = DEFAULT.render(photo);
 
@@ -192,10 +193,12 @@ class ThumbnailRendererTest {
         green.assertColour(GREEN, image);
     }
 
-    @Test
-    void orientationAppliesToLargeSubsampledPhotos() throws Exception {
+    @ParameterizedTest(name = "progressive: {0}")
+    @ValueSource(booleans = {false, true})
+    void orientationAppliesToLargeSubsampledPhotos(boolean progressive) throws Exception {
         // A phone's portrait photo: landscape pixels, orientation 6.
-        byte[] photo = TestImages.withExifOrientation(jpeg(quadrants(4000, 3000, BufferedImage.TYPE_3BYTE_BGR)), 6);
+        byte[] photo = TestImages.withExifOrientation(
+                jpeg(quadrants(4000, 3000, BufferedImage.TYPE_3BYTE_BGR), 0.95f, progressive), 6);
 
         RenderedImage rendered = DEFAULT.render(photo);
 
@@ -208,6 +211,78 @@ class ThumbnailRendererTest {
         Corner.BOTTOM_RIGHT.assertColour(GREEN, image);
         Corner.TOP_LEFT.assertColour(BLUE, image);
         Corner.BOTTOM_LEFT.assertColour(YELLOW, image);
+    }
+
+    // ------------------------------------------------------------------ progressive JPEGs (ToolkitJpegDecoder)
+
+    @Test
+    void progressiveJpegsMakeTheThumbnailsImageIoWouldMake() throws Exception {
+        byte[] photo = jpeg(TestImages.photoLike(3000, 2000, 5), 0.9f, true);
+        ThumbnailSettings settings = new ThumbnailSettings(List.of(128, 512), OutputFormat.PNG, 0.9f, 60_000_000);
+
+        RenderedImage averaged = new ThumbnailRenderer(settings, true).render(photo);
+        RenderedImage imageIo = new ThumbnailRenderer(settings, false).render(photo);
+
+        for (int i = 0; i < 2; i++) {
+            BufferedImage expected = decode(imageIo.thumbnails().get(i).bytes());
+            BufferedImage actual = decode(averaged.thumbnails().get(i).bytes());
+            assertEquals(expected.getWidth(), actual.getWidth());
+            assertEquals(expected.getHeight(), actual.getHeight());
+            long total = 0;
+            for (int y = 0; y < expected.getHeight(); y++) {
+                for (int x = 0; x < expected.getWidth(); x++) {
+                    Color e = new Color(expected.getRGB(x, y));
+                    Color a = new Color(actual.getRGB(x, y));
+                    int distance = Math.abs(e.getRed() - a.getRed()) + Math.abs(e.getGreen() - a.getGreen())
+                            + Math.abs(e.getBlue() - a.getBlue());
+                    assertTrue(distance <= 30, "at (" + x + "," + y + ") " + e + " vs " + a);
+                    total += distance;
+                }
+            }
+            double mean = (double) total / (expected.getWidth() * expected.getHeight());
+            assertTrue(mean < 4, "mean difference " + mean + " at width " + expected.getWidth());
+        }
+    }
+
+    @Test
+    void baselineJpegsTakeTheImageIoPathUnchanged() throws Exception {
+        byte[] photo = jpeg(TestImages.photoLike(1600, 1200, 6), 0.9f, false);
+        ThumbnailSettings settings = new ThumbnailSettings(List.of(128, 512), OutputFormat.JPEG, 0.9f, 60_000_000);
+
+        RenderedImage withToolkitPath = new ThumbnailRenderer(settings, true).render(photo);
+        RenderedImage imageIoOnly = new ThumbnailRenderer(settings, false).render(photo);
+
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(imageIoOnly.thumbnails().get(i).bytes(), withToolkitPath.thumbnails().get(i).bytes());
+        }
+    }
+
+    @Test
+    void aDamagedProgressiveJpegIsCorruptAlthoughItLooksWhole() {
+        byte[] damaged = jpeg(TestImages.photoLike(600, 400, 8), 0.9f, true);
+        // Headers and end marker intact (so the AWT decoder gets it first), the scans overwritten with a marker
+        // that no decoder takes.
+        for (int i = damaged.length / 3; i < damaged.length - 2; i += 2) {
+            damaged[i] = (byte) 0xFF;
+            damaged[i + 1] = (byte) 0xC8;
+        }
+
+        var rejection = assertThrows(ImageRejectedException.class, () -> DEFAULT.render(damaged));
+
+        assertEquals(RejectionReason.CORRUPT, rejection.reason(), rejection.getMessage());
+    }
+
+    @Test
+    void aProgressiveGreyscaleJpegStaysGrey() throws Exception {
+        BufferedImage grey = new BufferedImage(1200, 800, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = grey.createGraphics();
+        g.setColor(new Color(90, 90, 90));
+        g.fillRect(0, 0, 1200, 800);
+        g.dispose();
+
+        RenderedImage rendered = DEFAULT.render(jpeg(grey, 0.9f, true));
+
+        assertColour(new Color(90, 90, 90), decode(rendered.thumbnails().getLast().bytes()), 256, 170);
     }
 
     // ------------------------------------------------------------------ formats
@@ -407,7 +482,7 @@ class ThumbnailRendererTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jpeg", "png", "gif", "bmp"})
+    @ValueSource(strings = {"jpeg", "progressive jpeg", "png", "gif", "bmp"})
     void aTruncatedFileIsCorrupt(String format) {
         BufferedImage noisy = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 300; y++) {
@@ -415,7 +490,11 @@ class ThumbnailRendererTest {
                 noisy.setRGB(x, y, (x * 31 + y * 17) * 0x010101 ^ (x * y));
             }
         }
-        byte[] full = "jpeg".equals(format) ? jpeg(noisy) : encode(noisy, format);
+        byte[] full = switch (format) {
+            case "jpeg" -> jpeg(noisy);
+            case "progressive jpeg" -> jpeg(noisy, 0.95f, true);
+            default -> encode(noisy, format);
+        };
         byte[] truncated = Arrays.copyOf(full, full.length / 2);
 
         var rejection = assertThrows(ImageRejectedException.class, () -> DEFAULT.render(truncated));
