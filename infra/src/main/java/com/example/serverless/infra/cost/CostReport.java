@@ -122,7 +122,7 @@ public final class CostReport {
         out.append(String.format(Locale.ROOT, "these %d invocations: $%.6f on x86_64, $%.6f on arm64 "
                         + "(requests $%.2f/1M; GB-s $%.10f x86_64, $%.10f arm64; us-east-1, no free tier)%n",
                 costs.stream().mapToInt(FunctionCost::invocations).sum(), x86, arm, LambdaPrices.PER_MILLION_REQUESTS,
-                0.0000166667, 0.0000133334));
+                LambdaPrices.X86_64.perGbSecond(), LambdaPrices.ARM64.perGbSecond()));
         return out.toString();
     }
 }
