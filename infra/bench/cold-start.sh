@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cold-start benchmark on the local path: the todo function (Quarkus) versus a framework-less handler, both run
-# by MiniStack as provided.al2023 host processes, with JVM defaults, C1 only, the bootstrap's flags and those
-# flags plus AppCDS (AutoCreateSharedArchive; its first start, which writes the archive, is reported apart).
+# by MiniStack as provided.al2023 host processes, with JVM defaults, C1 + SerialGC, those plus AppCDS
+# (AutoCreateSharedArchive; its first start, which writes the archive, is reported apart) and the bootstrap's own
+# flags (C1 + SerialGC + the AOT cache trained at packaging).
 # Prints median/min/max per flag set and the ratios. Usage: infra/bench/cold-start.sh [runs per flag set, default 5]
 # Builds todo-api's function.zip if it is missing; SKIP_BUILD=1 skips compiling infra. BENCH_JAVA_OPTS passes options,
 # e.g. -Dbench.todo-without-snapstart-preload=<zip built with -Dquarkus.snapstart.enabled=false> (a third subject).

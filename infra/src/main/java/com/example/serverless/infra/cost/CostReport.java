@@ -102,27 +102,39 @@ public final class CostReport {
         return lines;
     }
 
-    /** A table: per function, what was measured and the dollars per million invocations on x86_64 and arm64. */
+    /**
+     * A table: per function, what was measured and the dollars per million invocations on x86_64 and arm64. A
+     * function never invoked has no figures ("-"), nor has a Max Memory Used of 0 (MiniStack's for host processes).
+     */
     public static String format(String title, List<FunctionCost> costs) {
+        int width = Math.max("function".length(), costs.stream().mapToInt(cost -> cost.function().length()).max().orElse(0));
+        String row = "%-" + width + "s %8s %10s %10s %7s %8s %6s %9s %12s %12s%n";
         StringBuilder out = new StringBuilder(title).append('\n');
-        out.append(String.format(Locale.ROOT, "%-26s %8s %10s %10s %7s %8s %6s %9s %12s %12s%n", "function", "invokes",
-                "mean ms", "billed ms", "MB", "max MB", "cold", "init ms", "$/1M x86", "$/1M arm64"));
+        out.append(String.format(Locale.ROOT, row, "function", "invokes", "mean ms", "billed ms", "MB", "max MB", "cold",
+                "init ms", "$/1M x86", "$/1M arm64"));
         double x86 = 0;
         double arm = 0;
         for (FunctionCost cost : costs) {
-            out.append(String.format(Locale.ROOT, "%-26s %8d %10.1f %10.1f %7d %8d %6d %9s %12.2f %12.2f%n",
-                    cost.function(), cost.invocations(), cost.meanDurationMillis(), cost.meanBilledMillis(),
-                    cost.memorySizeMb(), cost.maxMemoryUsedMb(), cost.coldStarts(),
-                    cost.meanInitMillis().isPresent() ? String.format(Locale.ROOT, "%.0f", cost.meanInitMillis().getAsDouble()) : "-",
-                    cost.invocations() == 0 ? 0 : cost.perMillion(LambdaPrices.X86_64),
-                    cost.invocations() == 0 ? 0 : cost.perMillion(LambdaPrices.ARM64)));
+            if (cost.invocations() == 0) {
+                out.append(String.format(Locale.ROOT, row, cost.function(), 0, "-", "-", "-", "-", "-", "-", "-", "-"));
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, row, cost.function(), cost.invocations(),
+                    number("%.1f", cost.meanDurationMillis()), number("%.1f", cost.meanBilledMillis()), cost.memorySizeMb(),
+                    cost.maxMemoryUsedMb() == 0 ? "-" : cost.maxMemoryUsedMb(), cost.coldStarts(),
+                    cost.meanInitMillis().isPresent() ? number("%.0f", cost.meanInitMillis().getAsDouble()) : "-",
+                    number("%.2f", cost.perMillion(LambdaPrices.X86_64)), number("%.2f", cost.perMillion(LambdaPrices.ARM64))));
             x86 += cost.total(LambdaPrices.X86_64);
             arm += cost.total(LambdaPrices.ARM64);
         }
         out.append(String.format(Locale.ROOT, "these %d invocations: $%.6f on x86_64, $%.6f on arm64 "
                         + "(requests $%.2f/1M; GB-s $%.10f x86_64, $%.10f arm64; us-east-1, no free tier)%n",
                 costs.stream().mapToInt(FunctionCost::invocations).sum(), x86, arm, LambdaPrices.PER_MILLION_REQUESTS,
-                0.0000166667, 0.0000133334));
+                LambdaPrices.X86_64.perGbSecond(), LambdaPrices.ARM64.perGbSecond()));
         return out.toString();
+    }
+
+    private static String number(String format, double value) {
+        return String.format(Locale.ROOT, format, value);
     }
 }

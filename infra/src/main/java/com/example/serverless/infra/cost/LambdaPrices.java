@@ -18,6 +18,10 @@ public enum LambdaPrices {
         this.perGbSecond = perGbSecond;
     }
 
+    public double perGbSecond() {
+        return perGbSecond;
+    }
+
     /** Dollars for a million invocations of this billed duration and memory size. */
     public double perMillionInvocations(double billedMillis, int memorySizeMb) {
         double gbSeconds = billedMillis / 1000.0 * memorySizeMb / 1024.0;
