@@ -172,7 +172,7 @@ class MiniStackFidelityIT {
     @Test
     void miniStackWritesReportLinesWithoutInitDuration() {
         // AWS's REPORT line of a cold start carries "Init Duration: <ms>"; MiniStack's never does, so the cost report's
-        // cold-start column stays empty locally (its durations include the process start instead).
+        // cold-start count is 0 locally (its durations include the process start instead).
         String function = probe.get("FunctionName");
         stack.clients().lambda().invoke(b -> b.functionName(function).payload(SdkBytes.fromUtf8String("{}")));
         try (CloudWatchLogsClient logs = stack.clients().configure(CloudWatchLogsClient.builder())) {
