@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Cold-start benchmark on the local path: the todo function (Quarkus) versus a framework-less handler, both run
-# by MiniStack as provided.al2023 host processes, with JVM defaults, C1 + SerialGC, those plus AppCDS
+# Cold-start benchmark on the local path: the todo function (Quarkus) versus a framework-less handler and one that
+# makes the todo function's DynamoDB query through the bare SDK, all run by MiniStack as provided.al2023 host processes, with JVM defaults, C1 + SerialGC, those plus AppCDS
 # (AutoCreateSharedArchive; its first start, which writes the archive, is reported apart) and the bootstrap's own
 # flags (C1 + SerialGC + the AOT cache trained at packaging).
 # Prints median/min/max per flag set and the ratios. Usage: infra/bench/cold-start.sh [runs per flag set, default 5]

@@ -33,9 +33,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
- * Per-invocation cold start on the local path (infra/bench/cold-start.sh): the todo function (Quarkus) and a
- * framework-less {@link PlainHandler}, both packaged as provided.al2023 by {@link LocalFunctionPackager} and
- * run by MiniStack as host processes, under several JVM flag sets passed through the bootstrap's
+ * Per-invocation cold start on the local path (infra/bench/cold-start.sh): the todo function (Quarkus), a
+ * framework-less {@link PlainHandler}, and {@link SdkHandler}, the todo function's DynamoDB query through the bare
+ * SDK, all packaged as provided.al2023 by {@link LocalFunctionPackager} and run by MiniStack as host processes, under several JVM flag sets passed through the bootstrap's
  * LAMBDA_JVM_FLAGS. MiniStack keeps a warm worker for 300 s; each measured invocation follows an
  * UpdateFunctionConfiguration (a changed environment), which stops the worker, so it starts a new JVM. The
  * benchmark checks that it did. Figures are client-observed Invoke latencies: new process + JVM start +
@@ -46,6 +46,8 @@ public final class ColdStartBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROLE_NAME = "cold-start-benchmark";
     private static final String TABLE = "bench-todos";
+    private static final String PLAIN = "plain handler";
+    private static final String SDK = "SDK handler";
 
     private record Subject(String name, String functionName, Path zip, String handler, Map<String, String> environment) {
     }
@@ -97,6 +99,9 @@ public final class ColdStartBenchmark {
                 AotTraining.Plan todoPlan = LocalTarget.trainingPlan(template, "TodoFunction").orElseThrow();
                 AotTraining.Plan plainPlan = new AotTraining.Plan(PlainHandler.class.getName() + "::handleRequest", Map.of(),
                         List.of(EVENT));
+                Map<String, String> sdkEnvironment = Map.of("TODO_TABLE_NAME", TABLE);
+                AotTraining.Plan sdkPlan = new AotTraining.Plan(SdkHandler.class.getName() + "::handleRequest",
+                        sdkEnvironment, List.of(EVENT));
                 List<Subject> subjects = List.of(
                         new Subject("todo (Quarkus)", "bench-todo",
                                 target.packager().repackage("BenchTodo", infra.resolveSibling("todo-api/target/function.zip"),
@@ -105,9 +110,14 @@ public final class ColdStartBenchmark {
                                 // The cursor keys' secret is read when a cursor is first signed: an empty page signs none.
                                 Map.of("TODO_TABLE_NAME", TABLE, "TODO_ATTACHMENTS_BUCKET", "bench-attachments",
                                         "TODO_CURSOR_KEYS_SECRET", "bench-cursor-keys")),
-                        new Subject("plain handler", "bench-plain",
-                                target.packager().repackage("BenchPlain", plainHandlerZip(benchDir), Optional.of(plainPlan)),
-                                PlainHandler.class.getName() + "::handleRequest", Map.of()));
+                        new Subject(PLAIN, "bench-plain",
+                                target.packager().repackage("BenchPlain",
+                                        handlerZip(benchDir, PlainHandler.class, List.of()), Optional.of(plainPlan)),
+                                PlainHandler.class.getName() + "::handleRequest", Map.of()),
+                        new Subject(SDK, "bench-sdk",
+                                target.packager().repackage("BenchSdk",
+                                        handlerZip(benchDir, SdkHandler.class, dynamoDbClientJars()), Optional.of(sdkPlan)),
+                                SdkHandler.class.getName() + "::handleRequest", sdkEnvironment));
                 // -Dbench.todo-without-snapstart-preload=<zip>: the todo function built with -Dquarkus.snapstart.enabled=false
                 // (no class preloading at init, which only a SnapStart snapshot pays back), measured beside the rest.
                 String withoutPreload = System.getProperty("bench.todo-without-snapstart-preload");
@@ -277,17 +287,50 @@ public final class ColdStartBenchmark {
                         k -> k.attributeName("sk").keyType(KeyType.RANGE)));
     }
 
-    /** The plain handler's zip as a build would make it: the class at the root (its jars come with the runtime client). */
-    private static Path plainHandlerZip(Path benchDir) throws IOException {
-        String entry = PlainHandler.class.getName().replace('.', '/') + ".class";
-        Path zip = benchDir.resolve("plain-handler.zip");
+    /**
+     * A handler's zip as a build would make it: its class at the root and its jars under lib/ (aws-lambda-java-core
+     * comes with the runtime interface client).
+     */
+    private static Path handlerZip(Path benchDir, Class<?> handler, List<Path> jars) throws IOException {
+        String entry = handler.getName().replace('.', '/') + ".class";
+        Path zip = benchDir.resolve(handler.getSimpleName() + ".zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
-             var classFile = PlainHandler.class.getResourceAsStream("/" + entry)) {
+             var classFile = handler.getResourceAsStream("/" + entry)) {
             out.putNextEntry(new ZipEntry(entry));
             classFile.transferTo(out);
             out.closeEntry();
+            for (Path jar : jars) {
+                out.putNextEntry(new ZipEntry("lib/" + jar.getFileName()));
+                Files.copy(jar, out);
+                out.closeEntry();
+            }
         }
         return zip;
+    }
+
+    /**
+     * The DynamoDB client and the SDK's core, from this benchmark's own class path: every SDK jar but the other
+     * services' clients (a jar with classes under software/amazon/awssdk/services/), the URL connection client among
+     * them, and the two libraries the core needs (Reactive Streams, the SLF4J API).
+     */
+    private static List<Path> dynamoDbClientJars() throws IOException {
+        List<Path> jars = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path jar = Path.of(entry);
+            String path = jar.toString().replace('\\', '/');
+            boolean sdk = path.contains("/software/amazon/awssdk/");
+            if (sdk && (!holdsAServiceClient(jar) || path.contains("/software/amazon/awssdk/dynamodb/"))
+                    || path.contains("/org/reactivestreams/") || path.contains("/org/slf4j/slf4j-api/")) {
+                jars.add(jar);
+            }
+        }
+        return jars;
+    }
+
+    private static boolean holdsAServiceClient(Path jar) throws IOException {
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return zip.stream().anyMatch(entry -> entry.getName().startsWith("software/amazon/awssdk/services/"));
+        }
     }
 
     private static void print(Map<Subject, Map<String, List<Sample>>> samples, int runs) {
@@ -306,12 +349,14 @@ public final class ColdStartBenchmark {
         out.append("%nRatios of medians%n".formatted());
         List<String> names = new ArrayList<>(medians.keySet());
         Map<String, Double> todo = medians.get(names.get(0));
-        Map<String, Double> plain = medians.get(names.get(1));
+        Map<String, Double> plain = medians.get(PLAIN);
+        Map<String, Double> sdk = medians.get(SDK);
         String baseline = variants().getFirst().name();
         for (Variant variant : variants()) {
-            out.append("  %-40s todo / plain = %4.1fx   todo vs JVM defaults = %4.2fx   plain vs JVM defaults = %4.2fx%n".formatted(
-                    variant.name(), todo.get(variant.name()) / plain.get(variant.name()),
-                    todo.get(variant.name()) / todo.get(baseline), plain.get(variant.name()) / plain.get(baseline)));
+            String v = variant.name();
+            out.append("  %-40s todo / plain = %4.1fx   todo / SDK = %4.1fx   SDK / plain = %4.1fx   todo vs JVM defaults = %4.2fx   plain vs JVM defaults = %4.2fx%n"
+                    .formatted(v, todo.get(v) / plain.get(v), todo.get(v) / sdk.get(v), sdk.get(v) / plain.get(v),
+                            todo.get(v) / todo.get(baseline), plain.get(v) / plain.get(baseline)));
         }
         System.out.print(out);
     }
