@@ -75,8 +75,9 @@ class ApiBurstBenchmarkIT {
             answers.forEach(answer -> statuses.merge(answer.status(), 1, Integer::sum));
             System.out.printf(Locale.ROOT, "[benchmark] GET /todos/{id}, %d clients on %s: n=%d in %.1f s = %.1f req/s, "
                             + "p50=%.0f ms p95=%.0f ms p99=%.0f ms, statuses %s, 429s retried %d%n",
-                    clients, stack.targetName(), answers.size(), seconds, answers.size() / seconds, percentile(nanos, 50),
-                    percentile(nanos, 95), percentile(nanos, 99), statuses,
+                    clients, stack.targetName(), answers.size(), seconds, answers.size() / seconds,
+                    Benchmarks.percentileMillis(nanos, 50), Benchmarks.percentileMillis(nanos, 95),
+                    Benchmarks.percentileMillis(nanos, 99), statuses,
                     answers.stream().mapToInt(Answer::throttles).sum());
             assertThat(clients + " clients: answers 5xx", answers.stream().filter(a -> a.status() >= 500).count(), equalTo(0L));
         }
@@ -115,10 +116,5 @@ class ApiBurstBenchmarkIT {
             }
             Thread.sleep(1000L * response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L));
         }
-    }
-
-    private static double percentile(List<Long> sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index)) / 1e6;
     }
 }

@@ -1,10 +1,5 @@
 package com.example.serverless.infra.e2e;
 
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -56,7 +50,7 @@ class AsyncLatencyBenchmarkIT {
     void objectPutToThumbnailPresent() {
         String uploads = stack.outputs().get("UploadsBucketName");
         String thumbnails = stack.outputs().get("ThumbnailsBucketName");
-        byte[] photo = jpeg(1200, 800);
+        byte[] photo = Benchmarks.photo(1200, 800);
         measure("object put -> thumbnail present (1200x800 JPEG, 2 widths)", () -> {
             String key = "bench-" + UUID.randomUUID() + "/photo.jpg";
             long start = System.nanoTime();
@@ -137,14 +131,9 @@ class AsyncLatencyBenchmarkIT {
             nanos.add(sample.get());
         }
         nanos.sort(null);
-        System.out.printf(Locale.ROOT, "[benchmark] %s on %s: first %d ms, then n=%d p50 %d ms, p95 %d ms, max %d ms%n",
-                path, stack.targetName(), cold / 1_000_000, SAMPLES, rank(nanos, 0.50), rank(nanos, 0.95),
-                nanos.get(nanos.size() - 1) / 1_000_000);
-    }
-
-    /** Nearest-rank percentile, in milliseconds. */
-    private static long rank(List<Long> sorted, double percentile) {
-        return sorted.get((int) Math.ceil(percentile * sorted.size()) - 1) / 1_000_000;
+        System.out.printf(Locale.ROOT, "[benchmark] %s on %s: first %d ms, then n=%d p50 %.0f ms, p95 %.0f ms, max %d ms%n",
+                path, stack.targetName(), cold / 1_000_000, SAMPLES, Benchmarks.percentileMillis(nanos, 50),
+                Benchmarks.percentileMillis(nanos, 95), nanos.get(nanos.size() - 1) / 1_000_000);
     }
 
     private static boolean exists(String bucket, String key) {
@@ -159,21 +148,6 @@ class AsyncLatencyBenchmarkIT {
             }
             throw e;
         }
-    }
-
-    private static byte[] jpeg(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        var g = image.createGraphics();
-        g.setColor(Color.GREEN);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static AttributeValue s(String value) {

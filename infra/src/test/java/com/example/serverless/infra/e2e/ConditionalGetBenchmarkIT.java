@@ -77,12 +77,8 @@ class ConditionalGetBenchmarkIT {
         }
         nanos.sort(null);
         System.out.printf(Locale.ROOT, "[benchmark] %s on %s: n=%d p50=%.1f ms p95=%.1f ms, statuses %s, %d body bytes per answer%s%n",
-                name, stack.targetName(), SAMPLES, percentile(nanos, 50), percentile(nanos, 95), statuses, bytes / SAMPLES,
+                name, stack.targetName(), SAMPLES, Benchmarks.percentileMillis(nanos, 50),
+                Benchmarks.percentileMillis(nanos, 95), statuses, bytes / SAMPLES,
                 stack.isLocal() ? " (MiniStack answers a body-less 304 as 500: see TodoApiIT.expectNotModified)" : "");
-    }
-
-    private static double percentile(List<Long> sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index)) / 1e6;
     }
 }

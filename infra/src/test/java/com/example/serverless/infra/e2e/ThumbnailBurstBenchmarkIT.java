@@ -5,12 +5,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.lessThan;
 
 import com.example.serverless.infra.cost.ReportLine;
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +70,7 @@ class ThumbnailBurstBenchmarkIT {
 
     @Test
     void burstsQueueAndEveryUploadGetsItsThumbnailsWellWithinTheTimeout() throws Exception {
-        byte[] photo = jpeg(1200, 800);
+        byte[] photo = Benchmarks.photo(1200, 800);
         long since = System.currentTimeMillis();
         for (int burst : List.of(12, 50)) {
             List<Long> millis = burst(burst, photo).stream().sorted().toList();
@@ -147,20 +140,5 @@ class ThumbnailBurstBenchmarkIT {
             }
         }
         return lines;
-    }
-
-    private static byte[] jpeg(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        var g = image.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpeg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }
