@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +46,8 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.Output;
@@ -273,16 +276,20 @@ class MiniStackFidelityIT {
         SdkBytes noRecords = SdkBytes.fromUtf8String("{\"Records\":[]}");
         long since = System.currentTimeMillis();
         try (LambdaClient lambda = stack.clients().lambda();
-             CloudWatchLogsClient logs = stack.clients().configure(CloudWatchLogsClient.builder())) {
+             CloudWatchLogsClient logs = stack.clients().configure(CloudWatchLogsClient.builder());
+             CloudWatchClient cloudWatch = stack.clients().configure(CloudWatchClient.builder())) {
             lambda.putFunctionConcurrency(b -> b.functionName(function).reservedConcurrentExecutions(0));
             try {
                 lambda.invoke(b -> b.functionName(function).invocationType(InvocationType.EVENT).payload(noRecords));
-                // MiniStack's whole retry schedule is 3 s (1 s, then 2 s); on a loaded machine its attempts drift.
-                Thread.sleep(20_000);
+                // The attempt and its MaximumRetryAttempts (2) retries, each throttled: MiniStack counts every one in
+                // AWS/Lambda Throttles. On a loaded machine the retries drift past their 1 s and 2 s.
+                Eventually.await("the three throttled attempts", Duration.ofSeconds(60),
+                        () -> throttles(cloudWatch, function, since), count -> count >= 3);
             } finally {
                 lambda.deleteFunctionConcurrency(b -> b.functionName(function));
             }
-            Thread.sleep(10_000);
+            // A fourth attempt, were there one, would come 4 s after the third.
+            Thread.sleep(6_000);
             assertThat("MiniStack now keeps throttled asynchronous events: a reserved-concurrency cap on the thumbnail "
                     + "function would no longer lose a burst locally", starts(logs, function, since), equalTo(0));
 
@@ -291,6 +298,14 @@ class MiniStackFidelityIT {
             Eventually.await("control: an unthrottled asynchronous event runs", Duration.ofSeconds(30),
                     () -> starts(logs, function, since), count -> count > 0);
         }
+    }
+
+    private static double throttles(CloudWatchClient cloudWatch, String function, long since) {
+        return cloudWatch.getMetricStatistics(b -> b.namespace("AWS/Lambda").metricName("Throttles")
+                        .dimensions(d -> d.name("FunctionName").value(function))
+                        .startTime(Instant.ofEpochMilli(since).minusSeconds(120)).endTime(Instant.now().plusSeconds(60))
+                        .period(60).statistics(Statistic.SUM))
+                .datapoints().stream().mapToDouble(Datapoint::sum).sum();
     }
 
     private static int starts(CloudWatchLogsClient logs, String function, long since) {
