@@ -214,9 +214,15 @@ public final class TestImages {
     /** Colours survive JPEG only approximately. */
     static void assertColour(Color expected, BufferedImage image, int x, int y) {
         Color actual = new Color(image.getRGB(x, y), true);
-        int distance = Math.abs(expected.getRed() - actual.getRed()) + Math.abs(expected.getGreen() - actual.getGreen())
-                + Math.abs(expected.getBlue() - actual.getBlue());
-        assertTrue(distance <= 60, () -> "at (" + x + "," + y + ") expected " + expected + " but was " + actual);
+        assertTrue(colourDistance(expected.getRGB(), actual.getRGB()) <= 60,
+                () -> "at (" + x + "," + y + ") expected " + expected + " but was " + actual);
+    }
+
+    /** How far apart two RGB colours are: the sum of their red, green and blue differences (alpha ignored). */
+    static int colourDistance(int rgb, int otherRgb) {
+        return Math.abs((rgb >> 16 & 0xFF) - (otherRgb >> 16 & 0xFF))
+                + Math.abs((rgb >> 8 & 0xFF) - (otherRgb >> 8 & 0xFF))
+                + Math.abs((rgb & 0xFF) - (otherRgb & 0xFF));
     }
 
     private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {

@@ -233,8 +233,7 @@ class ThumbnailRendererTest {
                 for (int x = 0; x < expected.getWidth(); x++) {
                     Color e = new Color(expected.getRGB(x, y));
                     Color a = new Color(actual.getRGB(x, y));
-                    int distance = Math.abs(e.getRed() - a.getRed()) + Math.abs(e.getGreen() - a.getGreen())
-                            + Math.abs(e.getBlue() - a.getBlue());
+                    int distance = TestImages.colourDistance(e.getRGB(), a.getRGB());
                     assertTrue(distance <= 30, "at (" + x + "," + y + ") " + e + " vs " + a);
                     total += distance;
                 }

@@ -56,7 +56,7 @@ class ToolkitJpegDecoderTest {
         int worst = 0;
         for (int y = 0; y < averaged.getHeight(); y++) {
             for (int x = 0; x < averaged.getWidth(); x++) {
-                worst = Math.max(worst, distance(blockAverage(full, factor, x, y), averaged.getRGB(x, y)));
+                worst = Math.max(worst, TestImages.colourDistance(blockAverage(full, factor, x, y), averaged.getRGB(x, y)));
             }
         }
         assertTrue(worst <= 6, "largest difference per pixel (sum over red, green, blue): " + worst);
@@ -96,10 +96,5 @@ class ToolkitJpegDecoderTest {
             }
         }
         return (int) (r / n) << 16 | (int) (g / n) << 8 | (int) (b / n);
-    }
-
-    private static int distance(int a, int b) {
-        return Math.abs((a >> 16 & 0xFF) - (b >> 16 & 0xFF)) + Math.abs((a >> 8 & 0xFF) - (b >> 8 & 0xFF))
-                + Math.abs((a & 0xFF) - (b & 0xFF));
     }
 }
