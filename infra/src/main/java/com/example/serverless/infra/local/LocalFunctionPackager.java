@@ -45,15 +45,19 @@ public final class LocalFunctionPackager {
     private final Path runtimeInterfaceClientJars;
     private final Path javaHome;
     private final Path outputDirectory;
+    private final AotTraining.Cloud trainingCloud;
 
     /**
      * @param runtimeInterfaceClientJars the client and its dependencies, named groupId.artifactId-version.jar
      * @param javaHome                   the JDK the bootstrap runs (the one running the deployer)
+     * @param trainingCloud              where the AOT trainings' AWS calls go
      */
-    public LocalFunctionPackager(Path runtimeInterfaceClientJars, Path javaHome, Path outputDirectory) {
+    public LocalFunctionPackager(Path runtimeInterfaceClientJars, Path javaHome, Path outputDirectory,
+                                 AotTraining.Cloud trainingCloud) {
         this.runtimeInterfaceClientJars = runtimeInterfaceClientJars;
         this.javaHome = javaHome;
         this.outputDirectory = outputDirectory;
+        this.trainingCloud = trainingCloud;
     }
 
     public Path repackage(String functionId, Path jvmZip) {
@@ -63,7 +67,8 @@ public final class LocalFunctionPackager {
     /**
      * The provided.al2023 zip, and, given a training plan and a JDK 25 or newer, with an AOT cache trained for it
      * ({@link AotTraining}) that the bootstrap then uses. The cache is kept per function under {@code aot-cache/} and
-     * used again as long as the JVM zip, the bootstrap and the plan are unchanged; on an older JDK there is none.
+     * used again as long as the JVM zip, the bootstrap, the plan and the way of training are unchanged; on an older
+     * JDK there is none.
      */
     public Path repackage(String functionId, Path jvmZip, Optional<AotTraining.Plan> training) {
         boolean aot = AOT_CAPABLE && training.isPresent();
@@ -162,7 +167,8 @@ public final class LocalFunctionPackager {
         Path caches = outputDirectory.resolveSibling("aot-cache");
         Files.createDirectories(caches);
         String key = sha256(Files.readAllBytes(jvmZip), bootstrapOf(localZip).getBytes(StandardCharsets.UTF_8),
-                plan.toString().getBytes(StandardCharsets.UTF_8), Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
+                plan.toString().getBytes(StandardCharsets.UTF_8), AotTraining.METHOD.getBytes(StandardCharsets.UTF_8),
+                Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
         Path cache = caches.resolve(functionId + "-" + key.substring(0, 16) + ".aot");
         if (Files.isRegularFile(cache)) {
             return Optional.of(cache);
@@ -172,7 +178,7 @@ public final class LocalFunctionPackager {
         Path taskRoot = Files.createTempDirectory(caches, functionId + "-task");
         try {
             unzip(localZip, taskRoot);
-            return AotTraining.train(taskRoot, plan, cache, caches.resolve(functionId + "-training.log"));
+            return AotTraining.train(taskRoot, plan, trainingCloud, cache, caches.resolve(functionId + "-training.log"));
         } finally {
             deleteTree(taskRoot);
         }

@@ -42,7 +42,7 @@ public final class LocalTarget implements DeployTarget {
     public LocalTarget(MiniStack miniStack, Path runtimeInterfaceClientJars, Path workDir) {
         this.miniStack = miniStack;
         this.packager = new LocalFunctionPackager(runtimeInterfaceClientJars, Path.of(System.getProperty("java.home")),
-                workDir.resolve("local-functions"));
+                workDir.resolve("local-functions"), AotTraining.Cloud.scratchAccountOf(miniStack));
         this.transform = new LocalSamTransform(miniStack.venv(), workDir);
     }
 
@@ -215,12 +215,24 @@ public final class LocalTarget implements DeployTarget {
             List<String> events = new ArrayList<>();
             new ObjectMapper().readTree(in).forEach(event -> events.add(event.toString()));
             Map<String, String> environment = new TreeMap<>();
-            template.environment(functionId).forEach((name, value) ->
-                    environment.put(name, value instanceof String literal ? literal : placeholder(name)));
+            template.environment(functionId).forEach((name, value) -> {
+                if (!isOptional(value)) {
+                    environment.put(name, value instanceof String literal ? literal : placeholder(name));
+                }
+            });
             return Optional.of(new AotTraining.Plan(template.handler(functionId), environment, events));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);
         }
+    }
+
+    /**
+     * A variable only an optional feature sets ({@code !If [Feature, value, !Ref AWS::NoValue]}, as TODO_DAX_ENDPOINT):
+     * the local stack runs without those features, so the training leaves it out, as the stack does.
+     */
+    private static boolean isOptional(Object value) {
+        return value instanceof Map<?, ?> intrinsic && intrinsic.get("Fn::If") instanceof List<?> branches
+                && branches.contains(Map.of("Ref", "AWS::NoValue"));
     }
 
     /** A stand-in for a value the stack resolves at deploy time (a table name, a URL), valid where the function checks it. */

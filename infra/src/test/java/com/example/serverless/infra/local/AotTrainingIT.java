@@ -4,8 +4,10 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.not;
 
 import com.example.serverless.infra.deploy.SamTemplate;
+import com.example.serverless.localcloud.MiniStack;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The todo function's local zip gets an AOT cache trained at packaging time, used again while nothing changed, and
- * taken by the JVM the bootstrap starts: the real function.zip, the real template's plan, a real JDK 25.
+ * taken by the JVM the bootstrap starts: the real function.zip, the real template's plan, a real JDK 25, and the
+ * suite's MiniStack answering the training's calls.
  */
 class AotTrainingIT {
 
@@ -40,7 +43,8 @@ class AotTrainingIT {
         LocalTarget.runFunctionsAsHostProcesses(template);
         plan = LocalTarget.trainingPlan(template, "TodoFunction").orElseThrow();
         packager = new LocalFunctionPackager(Path.of("target/lambda-runtime-interface-client"),
-                Path.of(System.getProperty("java.home")), work.resolve("local-functions"));
+                Path.of(System.getProperty("java.home")), work.resolve("local-functions"),
+                AotTraining.Cloud.scratchAccountOf(MiniStack.shared()));
         localZip = packager.repackage("TodoFunction", TODO_ZIP, java.util.Optional.of(plan));
     }
 
@@ -52,6 +56,15 @@ class AotTrainingIT {
         }
         assertThat("every training event was answered by the function", Files.readString(work.resolve("aot-cache/TodoFunction-training.log")),
                 containsString("AOTCache creation is complete"));
+    }
+
+    @Test
+    void theTrainingsQueryIsAnsweredByTheLocalCloudInAnAccountThatHoldsNothing() throws IOException {
+        String log = Files.readString(work.resolve("aot-cache/TodoFunction-training.log"));
+
+        assertThat("the query went over TLS to the local cloud and came back as an AWS error", log,
+                containsString("ResourceNotFoundException"));
+        assertThat(log, not(containsString("Connection refused")));
     }
 
     @Test

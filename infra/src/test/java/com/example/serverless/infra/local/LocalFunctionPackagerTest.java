@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.example.serverless.localcloud.LocalAccount;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -34,6 +35,9 @@ class LocalFunctionPackagerTest {
     /** Copied by the build (generate-resources): AWS's runtime interface client 2.9.0 and its dependencies. */
     private static final Path RUNTIME_INTERFACE_CLIENT = Path.of("target/lambda-runtime-interface-client");
     private static final byte[] HANDLER_CLASS = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 1, 2, 3};
+    /** Never called: these tests package without a training plan. */
+    private static final AotTraining.Cloud NO_TRAINING = new AotTraining.Cloud(URI.create("https://127.0.0.1:9"),
+            Path.of("no-trust-store.p12"), new LocalAccount("000000000001", "000000000001", "test"));
 
     @TempDir
     Path dir;
@@ -50,7 +54,8 @@ class LocalFunctionPackagerTest {
             add(zip, "lib/com.amazonaws.aws-lambda-java-core-1.2.3.jar", "the function's own copy".getBytes(StandardCharsets.UTF_8));
             add(zip, "lib/io.quarkus.quarkus-core-3.34.1.jar", "quarkus".getBytes(StandardCharsets.UTF_8));
         }
-        packager = new LocalFunctionPackager(RUNTIME_INTERFACE_CLIENT, Path.of("/opt/some-jdk"), dir.resolve("local-functions"));
+        packager = new LocalFunctionPackager(RUNTIME_INTERFACE_CLIENT, Path.of("/opt/some-jdk"), dir.resolve("local-functions"),
+                NO_TRAINING);
     }
 
     @Test
@@ -145,7 +150,7 @@ class LocalFunctionPackagerTest {
 
     @Test
     void missingRuntimeInterfaceClientJarsAreReportedWithTheBuildStepThatCopiesThem() {
-        LocalFunctionPackager withoutJars = new LocalFunctionPackager(dir.resolve("nothing-here"), Path.of("/opt/some-jdk"), dir);
+        LocalFunctionPackager withoutJars = new LocalFunctionPackager(dir.resolve("nothing-here"), Path.of("/opt/some-jdk"), dir, NO_TRAINING);
         IllegalStateException missing = assertThrows(IllegalStateException.class, () -> withoutJars.repackage("TodoFunction", jvmZip));
         assertThat(missing.getMessage(), containsString("nothing-here"));
         assertThat(missing.getMessage(), containsString("./mvnw -pl infra package"));

@@ -3,6 +3,8 @@ package com.example.serverless.infra.local;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
 import com.example.serverless.infra.deploy.SamTemplate;
@@ -61,6 +63,19 @@ class LocalTargetTest {
 
     private static Object maximumConcurrency(SamTemplate template, String mapping) {
         return ((Map<?, ?>) template.properties(mapping).get("ScalingConfig")).get("MaximumConcurrency");
+    }
+
+    @Test
+    void theTodoFunctionIsTrainedAsTheLocalStackRunsIt() {
+        SamTemplate template = SamTemplate.load(TEMPLATE);
+        assertThat("control: the template sets it with EnableDax", template.environment("TodoFunction").keySet(),
+                hasItem("TODO_DAX_ENDPOINT"));
+
+        Map<String, String> environment = LocalTarget.trainingPlan(template, "TodoFunction").orElseThrow().environment();
+
+        assertThat("no DAX locally: a placeholder there fails every request before the store is reached",
+                environment.keySet(), not(hasItem("TODO_DAX_ENDPOINT")));
+        assertThat(environment.keySet(), hasItems("TODO_TABLE_NAME", "TODO_ATTACHMENTS_BUCKET", "TODO_CURSOR_KEYS_SECRET"));
     }
 
     @Test
