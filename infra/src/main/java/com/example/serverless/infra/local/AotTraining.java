@@ -14,12 +14,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Trains a JDK 25 AOT cache (JEP 483/514/515) for one local function, outside the local cloud: runs the function's
- * own bootstrap (its JVM, flags and class path) with {@code -XX:AOTCacheOutput} against a {@link TrainingRuntimeApi}
- * that feeds a few representative events, then stops it with SIGTERM, on which the JVM writes the cache. The events
- * only read, and every AWS call goes to a {@link Cloud}: an account of the local cloud made for the training, which
- * holds nothing. So each call goes the whole way, TLS handshake, signing and an AWS error answer (a table, bucket or
- * queue not found), and the cache holds the SDK's request and response path, while no call can touch the stack's data.
+ * Trains a JDK 25 AOT cache (JEP 483/514/515) for one local function, outside the local cloud's Lambda: runs the
+ * function's own bootstrap (its JVM, flags and class path) with {@code -XX:AOTCacheOutput} against a
+ * {@link TrainingRuntimeApi} that feeds a few representative events, then stops it with SIGTERM, on which the JVM
+ * writes the cache. The events only read, and every AWS call goes to a {@link Cloud}: an account of the local cloud
+ * made for the training, which holds nothing. So each call goes the whole way, TLS handshake, signing and an AWS
+ * error answer (a table, bucket or queue not found), and the cache holds the SDK's request and response path, while
+ * no call can touch the stack's data.
  */
 public final class AotTraining {
 
