@@ -55,6 +55,17 @@ class LocalCloudIT {
     }
 
     @Test
+    void theTrustStoreOnDiskIsReadWithoutAPasswordAsTheJdksCacertsIs() throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(miniStack.trustStore().file())) {
+            store.load(in, null);
+        }
+
+        assertTrue(store.isCertificateEntry("ministack"), "MiniStack's certificate, readable with no password");
+        assertTrue(store.size() > 100, "and the JDK's roots: " + store.size());
+    }
+
+    @Test
     void thePlainListenerIsLoopbackHttpOnTheSameCloud() throws Exception {
         URI plain = miniStack.plainHttpEndpoint();
         assertEquals("http", plain.getScheme());
