@@ -50,7 +50,6 @@ public final class LocalCloudDevConfig implements ConfigSourceFactory {
         System.setProperty("aws.secretAccessKey", root.secretAccessKey());
         System.setProperty("javax.net.ssl.trustStore", stack.getProperty("truststore"));
         System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-        System.setProperty("javax.net.ssl.trustStorePassword", TrustStore.PASSWORD);
         // The function's environment as on Lambda: an env-style source, so BLOG_SES_CONFIGURATION_SET is also read as
         // blog.ses.configuration-set (a @ConfigMapping) and not only as ${BLOG_SES_CONFIGURATION_SET}.
         return List.of(new PropertiesConfigSource(config, "local-cloud (the stack of ./run-local.sh, as " + function + ")", ORDINAL),

@@ -20,8 +20,6 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class TrustStore {
 
-    public static final String PASSWORD = "changeit";
-
     private final Path file;
     private final Path certificate;
     private final SSLContext sslContext;
@@ -35,7 +33,7 @@ public final class TrustStore {
     static TrustStore forCertificate(Path certificatePem, Path file) {
         try {
             KeyStore store = KeyStore.getInstance(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toFile(),
-                    PASSWORD.toCharArray());
+                    (char[]) null);
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);
             for (String alias : java.util.Collections.list(store.aliases())) {
@@ -65,7 +63,7 @@ public final class TrustStore {
         }
     }
 
-    /** The PKCS#12 file: no password is needed to read it, and {@link #PASSWORD} is accepted. */
+    /** The PKCS#12 file, read without a password. */
     public Path file() {
         return file;
     }
@@ -94,12 +92,6 @@ public final class TrustStore {
         return sslContext;
     }
 
-    /** The JVM options that make a JVM trust MiniStack (and every root the JDK trusts). */
-    public String jvmOptions() {
-        return "-Djavax.net.ssl.trustStore=" + file + " -Djavax.net.ssl.trustStoreType=PKCS12"
-                + " -Djavax.net.ssl.trustStorePassword=" + PASSWORD;
-    }
-
     /**
      * Every TLS client of this JVM trusts MiniStack from now on: SDK clients (their HTTP clients read the
      * javax.net.ssl properties when built), java.net.http clients and HttpsURLConnection (the default context).
@@ -107,7 +99,6 @@ public final class TrustStore {
     void trustInThisJvm() {
         System.setProperty("javax.net.ssl.trustStore", file.toString());
         System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-        System.setProperty("javax.net.ssl.trustStorePassword", PASSWORD);
         SSLContext.setDefault(sslContext);
         HttpsURLConnection.setDefaultSSLSocketFactory(sslContext.getSocketFactory());
     }

@@ -39,7 +39,6 @@ public final class CostReport {
                 running.load(in);
             }
             System.setProperty("javax.net.ssl.trustStore", running.getProperty("truststore"));
-            System.setProperty("javax.net.ssl.trustStorePassword", com.example.serverless.localcloud.TrustStore.PASSWORD);
             DeployTarget local = new RunningLocalStack(URI.create(running.getProperty("endpoint")));
             System.out.print(format("Cost of the local stack's invocations so far (local figures: MiniStack's durations "
                     + "include process start and queueing)", read(new TargetClients(local), running.getProperty("stack"))));

@@ -1,7 +1,6 @@
 package com.example.serverless.infra.local;
 
 import com.example.serverless.localcloud.MiniStack;
-import com.example.serverless.localcloud.TrustStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
@@ -140,15 +139,14 @@ public final class LocalFunctionPackager {
                 # The local cloud serves TLS with its own certificate; %s names the trust store for it.
                 set --
                 if [ -n "${%s:-}" ]; then
-                  set -- "-Djavax.net.ssl.trustStore=$%s" -Djavax.net.ssl.trustStoreType=PKCS12 \\
-                    -Djavax.net.ssl.trustStorePassword=%s
+                  set -- "-Djavax.net.ssl.trustStore=$%s" -Djavax.net.ssl.trustStoreType=PKCS12
                 fi
                 exec "%s/bin/java" $LAMBDA_JVM_FLAGS%s "$@" \\
                   -Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="$LAMBDA_TASK_ROOT%s" \\
                   -cp "$LAMBDA_TASK_ROOT/%s:%s" \\
                   com.amazonaws.services.lambda.runtime.api.client.AWSLambda "$_HANDLER"
                 """.formatted(aotCache, FAST_START_FLAGS, aot ? "$aot" : "", MiniStack.TRUSTSTORE_ENV, MiniStack.TRUSTSTORE_ENV,
-                MiniStack.TRUSTSTORE_ENV, TrustStore.PASSWORD, javaHome, opens, JNI_LIBRARY, FUNCTION_CLASSES_JAR, classPath);
+                MiniStack.TRUSTSTORE_ENV, javaHome, opens, JNI_LIBRARY, FUNCTION_CLASSES_JAR, classPath);
     }
 
     /** Every jar of lib/ but the function's classes, by name: a fixed order, the same in training and in every run. */
